@@ -14,6 +14,9 @@ static inline CURLcode ccurl_setopt_write_function(CURL *h, curl_write_callback 
 static inline CURLcode ccurl_setopt_header_function(CURL *h, curl_write_callback f) {
     return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, f);
 }
+static inline CURLcode ccurl_setopt_xferinfo_function(CURL *h, curl_xferinfo_callback f) {
+    return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f);
+}
 static inline CURLcode ccurl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode ccurl_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode ccurl_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
