@@ -42,8 +42,10 @@ let package = Package(
         ]),
         .target(name: "QA", dependencies: ["BayanCore", "ArabicText"]),
         .target(name: "Summary", dependencies: ["BayanCore", "ArabicText"]),
+        // renameat2 and friends, which Glibc's Swift module leaves out.
+        .target(name: "CBayanSys"),
         // One writer per format, all through one atomic-write helper.
-        .target(name: "Outputs", dependencies: ["BayanCore"]),
+        .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys"]),
         // Spool, watcher, scheduler, lifecycle.
         .target(name: "Daemon", dependencies: [
             "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs",

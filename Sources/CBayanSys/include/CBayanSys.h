@@ -1,0 +1,6 @@
+#ifndef CBAYANSYS_H
+#define CBAYANSYS_H
+// Linux calls that Glibc's Swift module does not expose (they need _GNU_SOURCE).
+int cbayan_rename_noreplace(const char *from, const char *to);
+int cbayan_rename_exchange(const char *a, const char *b);
+#endif

@@ -1,0 +1,57 @@
+/// Bayan's configuration, with the documented defaults of `config/bayan.yaml`.
+/// Loaded and validated by `ConfigLoader` before anything starts.
+public struct BayanConfig: Sendable, Equatable {
+    public struct Spool: Sendable, Equatable {
+        public var root = "spool"
+        public var rescanInterval = 5.0
+        public var settle = 1.0
+        public var maxInputBytes = 20 * 1024 * 1024
+        /// A document started this many times without finishing goes to failed/ (a crash loop guard).
+        public var maxAttempts = 10
+    }
+
+    public struct Engine: Sendable, Equatable {
+        public var kind = "libretranslate"
+        public var url = "http://127.0.0.1:5000"
+        public var model: String? = nil
+        public var source = "ar"
+        public var target = "en"
+        public var concurrency = 4
+        public var batchSize = 25
+        public var batchBytes = 64 * 1024
+        public var apiKeyFile: String? = nil
+        public var connectTimeout = 10.0
+        public var timeout = 120.0
+        public var maxResponseBytes = 16 * 1024 * 1024
+        public var caFile: String? = nil
+        public var tlsVerify = true
+        public var allowInsecure = false
+        public var maxAttempts = 6
+        public var retryBaseDelay = 0.5
+        public var retryMaxDelay = 30.0
+        /// Seconds before a document whose translation failed is tried again.
+        public var deferDelay = 30.0
+    }
+
+    public struct Log: Sendable, Equatable {
+        public var format = "text"
+        public var level = "info"
+    }
+
+    public struct Glossary: Sendable, Equatable {
+        public var files: [String] = ["Glossary/customs.tsv"]
+    }
+
+    public var spool = Spool()
+    public var workers = 2
+    public var shutdownGrace = 10.0
+    public var statusInterval = 1.0
+    public var engine = Engine()
+    public var log = Log()
+    public var glossary = Glossary()
+
+    public init() {}
+
+    /// The environment variable that holds the engine's API key (never the command line).
+    public static let apiKeyEnvironmentVariable = "BAYAN_ENGINE_API_KEY"
+}

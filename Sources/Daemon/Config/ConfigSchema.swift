@@ -1,0 +1,43 @@
+/// Every key Bayan reads. The YAML file, the environment and `bayan config check` all go
+/// through this one table, so a key cannot be documented in one place and ignored in another.
+enum ConfigSchema {
+    static let fields: [ConfigField] = [
+        ConfigField(path: "spool.root", kind: .string) { c, v in if case .string(let s) = v { c.spool.root = s } },
+        ConfigField(path: "spool.rescan_interval", kind: .seconds(0.05...3600)) { c, v in if case .double(let d) = v { c.spool.rescanInterval = d } },
+        ConfigField(path: "spool.settle", kind: .seconds(0...600)) { c, v in if case .double(let d) = v { c.spool.settle = d } },
+        ConfigField(path: "spool.max_input_bytes", kind: .int(1...(1 << 31))) { c, v in if case .int(let i) = v { c.spool.maxInputBytes = i } },
+        ConfigField(path: "spool.max_attempts", kind: .int(1...100_000)) { c, v in if case .int(let i) = v { c.spool.maxAttempts = i } },
+        ConfigField(path: "workers", kind: .int(1...64)) { c, v in if case .int(let i) = v { c.workers = i } },
+        ConfigField(path: "shutdown_grace", kind: .seconds(0...3600)) { c, v in if case .double(let d) = v { c.shutdownGrace = d } },
+        ConfigField(path: "status_interval", kind: .seconds(0.1...3600)) { c, v in if case .double(let d) = v { c.statusInterval = d } },
+        ConfigField(path: "engine.kind", kind: .choice(["libretranslate"])) { c, v in if case .string(let s) = v { c.engine.kind = s } },
+        ConfigField(path: "engine.url", kind: .string) { c, v in if case .string(let s) = v { c.engine.url = s } },
+        ConfigField(path: "engine.model", kind: .optionalString) { c, v in if case .string(let s) = v { c.engine.model = s } else { c.engine.model = nil } },
+        ConfigField(path: "engine.source", kind: .string) { c, v in if case .string(let s) = v { c.engine.source = s } },
+        ConfigField(path: "engine.target", kind: .string) { c, v in if case .string(let s) = v { c.engine.target = s } },
+        ConfigField(path: "engine.concurrency", kind: .int(1...256)) { c, v in if case .int(let i) = v { c.engine.concurrency = i } },
+        ConfigField(path: "engine.batch_size", kind: .int(1...1000)) { c, v in if case .int(let i) = v { c.engine.batchSize = i } },
+        ConfigField(path: "engine.batch_bytes", kind: .int(256...(16 << 20))) { c, v in if case .int(let i) = v { c.engine.batchBytes = i } },
+        ConfigField(path: "engine.api_key_file", kind: .optionalString) { c, v in if case .string(let s) = v { c.engine.apiKeyFile = s } else { c.engine.apiKeyFile = nil } },
+        ConfigField(path: "engine.connect_timeout", kind: .seconds(0.1...600)) { c, v in if case .double(let d) = v { c.engine.connectTimeout = d } },
+        ConfigField(path: "engine.timeout", kind: .seconds(0.1...3600)) { c, v in if case .double(let d) = v { c.engine.timeout = d } },
+        ConfigField(path: "engine.max_response_bytes", kind: .int(1024...(1 << 30))) { c, v in if case .int(let i) = v { c.engine.maxResponseBytes = i } },
+        ConfigField(path: "engine.ca_file", kind: .optionalString) { c, v in if case .string(let s) = v { c.engine.caFile = s } else { c.engine.caFile = nil } },
+        ConfigField(path: "engine.tls_verify", kind: .bool) { c, v in if case .bool(let b) = v { c.engine.tlsVerify = b } },
+        ConfigField(path: "engine.allow_insecure", kind: .bool) { c, v in if case .bool(let b) = v { c.engine.allowInsecure = b } },
+        ConfigField(path: "engine.max_attempts", kind: .int(1...100)) { c, v in if case .int(let i) = v { c.engine.maxAttempts = i } },
+        ConfigField(path: "engine.retry_base_delay", kind: .seconds(0...600)) { c, v in if case .double(let d) = v { c.engine.retryBaseDelay = d } },
+        ConfigField(path: "engine.retry_max_delay", kind: .seconds(0...3600)) { c, v in if case .double(let d) = v { c.engine.retryMaxDelay = d } },
+        ConfigField(path: "engine.defer_delay", kind: .seconds(0...86400)) { c, v in if case .double(let d) = v { c.engine.deferDelay = d } },
+        ConfigField(path: "log.format", kind: .choice(["text", "json"])) { c, v in if case .string(let s) = v { c.log.format = s } },
+        ConfigField(path: "log.level", kind: .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"])) { c, v in if case .string(let s) = v { c.log.level = s } },
+        ConfigField(path: "glossary.files", kind: .stringList) { c, v in if case .list(let l) = v { c.glossary.files = l } },
+    ]
+
+    static let byPath: [String: ConfigField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0) })
+
+    /// Sections that hold keys (so `engine:` is not reported as an unknown key).
+    static let sections: Set<String> = Set(fields.compactMap { f in
+        f.path.contains(".") ? String(f.path[..<f.path.lastIndex(of: ".")!]) : nil
+    })
+}

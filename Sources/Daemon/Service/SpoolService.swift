@@ -1,0 +1,197 @@
+import BayanCore
+import Foundation
+import Logging
+import Outputs
+import ServiceLifecycle
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The daemon: recovers what a previous run left in active/, watches the inbox (inotify as a
+/// hint, scans as the truth), claims settled files while a worker is free, and runs up to
+/// `workers` documents at once. On graceful shutdown it stops claiming, lets in-flight documents
+/// finish within `shutdown_grace`, and leaves the rest in active/ for the next start.
+public final class SpoolService: Service, Sendable {
+    private let layout: SpoolLayout
+    private let holder: StagesHolder
+    private let database: JobDatabase?
+    private let status: StatusReporter
+    private let logger: Logger
+    private let wake = WakeSignal()
+
+    public init(layout: SpoolLayout, holder: StagesHolder, database: JobDatabase?, status: StatusReporter, logger: Logger) {
+        self.layout = layout
+        self.holder = holder
+        self.database = database
+        self.status = status
+        self.logger = logger
+    }
+
+    /// Wakes the dispatcher (after a config reload, for example).
+    public func poke() { wake.signal() }
+
+    public func run() async throws {
+        try layout.create()
+        TempCleaner.clean(layout, logger: logger)
+        let watcher: InotifyWatcher?
+        do {
+            watcher = try InotifyWatcher(folder: layout.inbox)
+        } catch {
+            watcher = nil
+            logger.warning("inotify is unavailable; relying on periodic scans", metadata: ["error": "\(error)"])
+        }
+        let hints = HintInbox()
+        let stopping = StopFlag()
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                if let watcher {
+                    group.addTask {
+                        for await hint in watcher.hints {
+                            hints.add(hint)
+                            self.wake.signal()
+                        }
+                    }
+                }
+                group.addTask { await self.statusLoop(stopping: stopping) }
+                await self.dispatch(hints: hints, stopping: stopping)
+                watcher?.stop()
+                stopping.set()
+                self.wake.signal()
+            }
+        } onGracefulShutdown: {
+            stopping.set()
+            self.wake.signal()
+        }
+        status.write(running: false)
+        logger.info("stopped")
+    }
+
+    private func statusLoop(stopping: StopFlag) async {
+        while !stopping.isSet {
+            status.write()
+            try? await Task.sleep(for: .seconds(holder.snapshot.config.statusInterval))
+        }
+    }
+
+    private func dispatch(hints: HintInbox, stopping: StopFlag) async {
+        let processor = JobProcessor(layout: layout, holder: holder, database: database, status: status, logger: logger)
+        var queue = InboxQueue()
+        var recovered = Claimer(layout: layout, maxInputBytes: holder.snapshot.config.spool.maxInputBytes).recoverOrphans()
+        if !recovered.isEmpty { logger.info("recovered documents left in active/", metadata: ["count": "\(recovered.count)"]) }
+        var deferred: [(job: ClaimedJob, due: Double)] = []
+        var running = 0
+        var lastScan = -Double.infinity
+        let finished = FinishedJobs()
+
+        await withTaskGroup(of: Void.self) { group in
+            while true {
+                let config = holder.snapshot.config
+                let now = Self.now()
+                for outcome in finished.drain() {
+                    running -= 1
+                    if case .completed(true) = outcome {
+                        status.engine(state: "ok", error: nil, deferred: deferred.count)
+                    } else if case .deferred(let job, let reason, let hold) = outcome {
+                        let due = now + (hold ? max(config.engine.deferDelay, 60) : config.engine.deferDelay)
+                        deferred.append((job, due))
+                        status.engine(state: hold ? "hold" : "deferred", error: reason, deferred: deferred.count)
+                        logger.warning("deferred", metadata: ["job": "\(job.id)", "reason": "\(reason)", "retry_in_s": "\(Int(due - now))"])
+                    }
+                }
+                if stopping.isSet { break }
+                // Hints: names to look at now. Overflow: the queue lost events, so scan everything.
+                var fullScan = now - lastScan >= config.spool.rescanInterval
+                for hint in hints.drain() {
+                    switch hint {
+                    case .overflow: fullScan = true
+                    case .renamedIn(let name):
+                        queue.noteRenamed(name)
+                        if let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) { queue.observe(entry, now: now, settle: config.spool.settle) }
+                    case .written(let name):
+                        if !InboxEntry.isIgnored(name), let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) {
+                            queue.observe(entry, now: now, settle: config.spool.settle)
+                        }
+                    }
+                }
+                if fullScan {
+                    if let entries = try? InboxEntry.scan(layout.inbox) { queue.applyScan(entries, now: now, settle: config.spool.settle) }
+                    lastScan = now
+                } else {
+                    for name in queue.settling(now: now, settle: config.spool.settle).due {
+                        if let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) {
+                            queue.observe(entry, now: now, settle: config.spool.settle)
+                        } else {
+                            queue.forget(name)
+                        }
+                    }
+                }
+                // Fill free workers: recovered first, then due deferred documents, then the inbox.
+                let claimer = Claimer(layout: layout, maxInputBytes: config.spool.maxInputBytes)
+                while running < config.workers {
+                    var job: ClaimedJob? = nil
+                    if !recovered.isEmpty {
+                        job = recovered.removeFirst()
+                    } else if let i = deferred.firstIndex(where: { $0.due <= now }) {
+                        job = deferred.remove(at: i).job
+                        status.engine(state: "retrying", error: nil, deferred: deferred.count)
+                    } else if let name = queue.popReady() {
+                        guard let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) else { continue }
+                        switch claimer.claim(entry) {
+                        case .claimed(let claimed): job = claimed
+                        case .rejected(let original, let movedTo, let reason):
+                            status.rejected(FinalMove.printable(original), reason: reason)
+                            logger.warning("failed", metadata: ["file": "\(FinalMove.printable(original))", "failed_as": "\(FinalMove.printable(movedTo))", "reason": "\(reason)"])
+                            continue
+                        case .skipped: continue
+                        }
+                    }
+                    guard let job else { break }
+                    running += 1
+                    group.addTask {
+                        let outcome = await processor.process(job)
+                        switch outcome {
+                        case .done: self.status.ended(job, outcome: "done"); job.release()
+                        case .failed(let reason): self.status.ended(job, outcome: "failed", error: reason); job.release()
+                        case .requeued: self.status.ended(job, outcome: "requeued"); job.release()
+                        case .deferred(let reason, let hold):
+                            self.status.ended(job, outcome: "deferred", error: reason)
+                            finished.add(.deferred(job, reason, hold))
+                            self.wake.signal()
+                            return
+                        }
+                        if case .done = outcome { finished.add(.completed(translated: true)) } else { finished.add(.completed(translated: false)) }
+                        self.wake.signal()
+                    }
+                }
+                var next = lastScan + config.spool.rescanInterval
+                if let settleDue = queue.settling(now: now, settle: config.spool.settle).next { next = min(next, settleDue) }
+                for d in deferred { next = min(next, d.due) }
+                if running < config.workers && queue.readyCount > 0 { next = now }
+                await wake.wait(timeout: max(0.005, next - Self.now()))
+            }
+            // Shutdown: no more claims. Give in-flight documents the grace period, then cancel
+            // them; their originals stay in active/ and are recovered at the next start.
+            for d in deferred { d.job.release() }
+            for job in recovered { job.release() }
+            let grace = holder.snapshot.config.shutdownGrace
+            logger.info("shutting down", metadata: ["in_flight": "\(running)", "grace_s": "\(grace)"])
+            let deadline = Self.now() + grace
+            while running > 0 && Self.now() < deadline {
+                await wake.wait(timeout: deadline - Self.now())
+                for _ in finished.drain() { running -= 1 }
+            }
+            if running > 0 {
+                logger.warning("grace period over; leaving unfinished documents in active/ for the next start", metadata: ["count": "\(running)"])
+                group.cancelAll()
+            }
+        }
+        for case .deferred(let job, _, _) in finished.drain() { job.release() }
+    }
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,27 @@
+import Outputs
+
+/// The spool's folders. A file's folder is its state (Postfix): inbox → .state/active →
+/// done or failed, with results published to out/<stem>/.
+public struct SpoolLayout: Sendable, Equatable {
+    public let root: String
+    public var inbox: String { root + "/inbox" }
+    public var out: String { root + "/out" }
+    public var done: String { root + "/done" }
+    public var failed: String { root + "/failed" }
+    public var state: String { root + "/.state" }
+    public var tmp: String { state + "/tmp" }
+    public var active: String { state + "/active" }
+    public var database: String { state + "/bayan.sqlite" }
+    public var statusFile: String { state + "/status.json" }
+
+    public init(root: String) {
+        var r = root
+        while r.count > 1 && r.hasSuffix("/") { r.removeLast() }
+        self.root = r
+    }
+
+    /// Creates every folder that is missing (all on one file system, so claims are renames).
+    public func create() throws {
+        for path in [root, inbox, out, done, failed, state, tmp, active] { try DurableFS.makeDirectory(path) }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Outputs
+import Synchronization
+import Translation
+
+/// Collects what the daemon is doing and writes it to the status file (tmp + fsync + rename),
+/// so `bayan status` can read a complete snapshot while the daemon runs.
+public final class StatusReporter: Sendable {
+    private let layout: SpoolLayout
+    private let redactor: Redactor
+    private let state: Mutex<StatusSnapshot>
+
+    public init(layout: SpoolLayout, engineKind: String, engineURL: String, redactor: Redactor = .shared) {
+        self.layout = layout
+        self.redactor = redactor
+        let now = Date().timeIntervalSince1970
+        state = Mutex(StatusSnapshot(
+            pid: getpid(), version: BayanVersion.string, startedAt: now, updatedAt: now, running: true, counts: [:],
+            inFlight: [], lastErrors: [],
+            engine: .init(kind: engineKind, url: engineURL, state: "ok", lastError: nil, deferredDocuments: 0),
+            lastReload: nil, processed: 0, failed: 0))
+    }
+
+    func started(_ job: ClaimedJob, stage: String) {
+        state.withLock { s in
+            s.inFlight.removeAll { $0.id == job.id }
+            s.inFlight.append(.init(id: job.id, file: job.originalName, stage: stage, since: Date().timeIntervalSince1970))
+        }
+    }
+
+    func stage(_ job: ClaimedJob, _ stage: String) {
+        state.withLock { s in
+            if let i = s.inFlight.firstIndex(where: { $0.id == job.id }) { s.inFlight[i].stage = stage }
+        }
+    }
+
+    func ended(_ job: ClaimedJob, outcome: String, error: String? = nil) {
+        state.withLock { s in
+            s.inFlight.removeAll { $0.id == job.id }
+            if outcome == "done" { s.processed += 1 }
+            if outcome == "failed" { s.failed += 1 }
+            if let error {
+                s.lastErrors.insert(.init(time: Date().timeIntervalSince1970, file: job.originalName, message: error), at: 0)
+                if s.lastErrors.count > 20 { s.lastErrors.removeLast() }
+            }
+        }
+    }
+
+    /// A file refused at the door (a link, a FIFO, too large...).
+    func rejected(_ name: String, reason: String) {
+        state.withLock { s in
+            s.failed += 1
+            s.lastErrors.insert(.init(time: Date().timeIntervalSince1970, file: name, message: reason), at: 0)
+            if s.lastErrors.count > 20 { s.lastErrors.removeLast() }
+        }
+    }
+
+    func engine(state newState: String, error: String?, deferred: Int) {
+        state.withLock { s in
+            s.engine.state = newState
+            if let error { s.engine.lastError = error }
+            s.engine.deferredDocuments = deferred
+        }
+    }
+
+    func engineTarget(kind: String, url: String) {
+        state.withLock { s in
+            s.engine.kind = kind
+            s.engine.url = url
+        }
+    }
+
+    public func reloaded(ok: Bool, problems: [String]) {
+        state.withLock { $0.lastReload = .init(time: Date().timeIntervalSince1970, ok: ok, problems: problems) }
+    }
+
+    /// Writes the snapshot now.
+    func write(running: Bool = true) {
+        let snapshot = state.withLock { s -> StatusSnapshot in
+            s.updatedAt = Date().timeIntervalSince1970
+            s.running = running
+            return s
+        }
+        var withCounts = snapshot
+        withCounts.counts = FolderCounts.count(layout)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(withCounts) else { return }
+        let text = redactor.redact(String(decoding: data, as: UTF8.self)) + "\n"
+        try? DurableFS.replaceFile(layout.statusFile, Array(text.utf8))
+    }
+}
+
+/// Counts what is in each spool folder (files, not reason files).
+public enum FolderCounts {
+    public static func count(_ layout: SpoolLayout) -> [String: Int] {
+        func files(_ path: String) -> Int {
+            ((try? DurableFS.listDirectory(path)) ?? []).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".reason.txt") }.count
+        }
+        return [
+            "inbox": files(layout.inbox), "active": files(layout.active), "out": files(layout.out),
+            "done": files(layout.done), "failed": files(layout.failed),
+        ]
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Daemon
+import Foundation
+import Logging
+import ServiceLifecycle
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the daemon in the foreground (systemd-friendly): watch the inbox and publish results.",
+        discussion: """
+            Drop .txt files into <spool.root>/inbox/; results appear in <spool.root>/out/<name>/, originals \
+            move to done/ (or to failed/ with a <name>.reason.txt). SIGTERM or SIGINT stops claiming, lets \
+            documents in flight finish within shutdown_grace and exits 0. SIGHUP reloads the configuration \
+            (a broken file keeps the running one).
+
+            Example: bayan run --config config/bayan.yaml --log-format json
+            """)
+
+    @OptionGroup var options: ConfigOption
+    @Option(name: .long, help: "Log line format: text or json (overrides log.format).")
+    var logFormat: LogFormatOption?
+
+    func run() async throws {
+        let loaded = try options.loadOrExit()
+        Logs.bootstrap(format: logFormat?.rawValue ?? loaded.config.log.format, level: loaded.config.log.level)
+        let logger = Logger(label: "bayan")
+        let layout = SpoolLayout(root: loaded.config.spool.root)
+        do {
+            try layout.create()
+        } catch {
+            Stderr.print("bayan: cannot create the spool at \(layout.root): \(error)")
+            throw ExitCode(73)
+        }
+        let database: JobDatabase?
+        do {
+            database = try JobDatabase(path: layout.database)
+        } catch {
+            logger.error("the job database cannot be opened; running without history", metadata: ["error": "\(error)"])
+            database = nil
+        }
+        let stages = try StageFactory.make(loaded, logger: logger)
+        let holder = StagesHolder(config: loaded.config, stages: stages)
+        let status = StatusReporter(layout: layout, engineKind: loaded.config.engine.kind, engineURL: loaded.config.engine.url)
+        let spool = SpoolService(layout: layout, holder: holder, database: database, status: status, logger: logger)
+        let reload = ReloadService(
+            configPath: options.resolvedPath, holder: holder, status: status, logger: logger,
+            factory: { try StageFactory.make($0, logger: logger) }, onReload: { spool.poke() })
+        logger.info(
+            "bayan started",
+            metadata: ["spool": "\(layout.root)", "engine": "\(loaded.config.engine.kind)", "url": "\(loaded.config.engine.url)", "workers": "\(loaded.config.workers)", "pid": "\(getpid())"])
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: spool, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
+                    .init(service: reload),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+}
