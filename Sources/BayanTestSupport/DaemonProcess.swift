@@ -1,0 +1,63 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `bayan` binary, run as a child process with its log captured to a file.
+public final class DaemonProcess: @unchecked Sendable {
+    public let process = Process()
+    public let logPath: String
+
+    /// The `bayan` executable next to the running test bundle (or `BAYAN_BIN`).
+    public static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["BAYAN_BIN"] { return path }
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return bundle.appendingPathComponent("bayan").path
+    }
+
+    public init(arguments: [String], environment: [String: String] = [:], logPath: String) throws {
+        self.logPath = logPath
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        log.seekToEndOfFile()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BAYAN_") || $0.key == "BAYAN_BIN" }
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Starts `bayan run --config <spool config>`.
+    public static func run(_ spool: TempSpool, environment: [String: String] = [:], logName: String = "daemon.log") throws -> DaemonProcess {
+        try DaemonProcess(arguments: ["run", "--config", spool.configPath], environment: environment, logPath: spool.dir + "/" + logName)
+    }
+
+    public var pid: Int32 { process.processIdentifier }
+    public var isRunning: Bool { process.isRunning }
+    public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    public func signal(_ sig: Int32) { kill(pid, sig) }
+
+    /// Waits for the process to exit within `timeout`; returns its status, or nil if still running.
+    public func waitForExit(timeout: Double) -> Int32? {
+        guard Eventually.wait(timeout: timeout, { !process.isRunning }) else { return nil }
+        return process.terminationStatus
+    }
+
+    public func kill9() {
+        kill(pid, SIGKILL)
+        _ = waitForExit(timeout: 10)
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(pid, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}

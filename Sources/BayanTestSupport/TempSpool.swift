@@ -1,0 +1,64 @@
+import Foundation
+
+/// A spool in a fresh temporary folder, with a config file the daemon under test reads.
+public final class TempSpool: @unchecked Sendable {
+    public let dir: String
+    public var root: String { dir + "/spool" }
+    public var inbox: String { root + "/inbox" }
+    public var out: String { root + "/out" }
+    public var done: String { root + "/done" }
+    public var failed: String { root + "/failed" }
+    public var active: String { root + "/.state/active" }
+    public var tmp: String { root + "/.state/tmp" }
+    public var configPath: String { dir + "/bayan.yaml" }
+
+    public init() throws {
+        dir = NSTemporaryDirectory() + "bayan-test-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: dir + "/spool/inbox", withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Writes the config file: the given YAML lines below the spool root.
+    public func writeConfig(engineURL: String, extra: String = "") throws {
+        let yaml = """
+            spool:
+              root: \(root)
+              settle: 0.2
+              rescan_interval: 1
+            engine:
+              kind: libretranslate
+              url: \(engineURL)
+              retry_base_delay: 0.01
+              retry_max_delay: 0.2
+              defer_delay: 0.5
+            \(extra)
+            """
+        try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    /// Drops a file the way careful producers do: written elsewhere, then renamed in.
+    public func drop(_ name: String, _ text: String) throws {
+        try drop(name, bytes: Array(text.utf8))
+    }
+
+    public func drop(_ name: String, bytes: [UInt8]) throws {
+        let staging = dir + "/staging-" + UUID().uuidString
+        try Data(bytes).write(to: URL(fileURLWithPath: staging))
+        guard rename(staging, inbox + "/" + name) == 0 else { throw ServerError("rename into inbox failed: errno \(errno)") }
+    }
+
+    public func list(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    /// Published folders (without temporaries).
+    public var published: [String] { list(out).filter { !$0.hasPrefix(".") } }
+    public var doneFiles: [String] { list(done) }
+    public var failedFiles: [String] { list(failed).filter { !$0.hasSuffix(".reason.txt") } }
+
+    public func resultJSON(_ stem: String) -> [String: Any]? {
+        guard let data = FileManager.default.contents(atPath: out + "/" + stem + "/result.json") else { return nil }
+        return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    }
+}
