@@ -104,7 +104,9 @@ public final class SpoolService: Service, Sendable {
                 var fullScan = now - lastScan >= config.spool.rescanInterval
                 for hint in hints.drain() {
                     switch hint {
-                    case .overflow: fullScan = true
+                    case .overflow:
+                        fullScan = true
+                        logger.notice("inotify queue overflowed; rescanning the inbox")
                     case .renamedIn(let name):
                         queue.noteRenamed(name)
                         if let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) { queue.observe(entry, now: now, settle: config.spool.settle) }
