@@ -14,6 +14,8 @@ public struct BayanError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let engineTransient = Code("engine-transient")
         /// The translation endpoint refused the request; retrying will not help.
         public static let engineRejected = Code("engine-rejected")
+        /// The engine refused our key or endpoint (401, 403, 404): fix the configuration; documents wait.
+        public static let engineConfig = Code("engine-config")
         /// The engine's quota is spent: stop sending until an operator acts.
         public static let engineQuota = Code("engine-quota")
         /// A file-system operation failed.

@@ -64,6 +64,8 @@ public struct Translator: Sendable {
                     return try await first + second
                 case .hold:
                     throw BayanError(.engineQuota, "\(engine.info.kind) quota is spent; documents wait until the operator acts", cause: failure.description)
+                case .fail where [401, 403, 404, 407].contains(failure.status ?? 0):
+                    throw BayanError(.engineConfig, "\(engine.info.kind) refused the key or the endpoint; check engine.url and the API key", cause: failure.description)
                 case .fail:
                     throw BayanError(.engineRejected, "\(engine.info.kind) refused the request", cause: failure.description)
                 }
