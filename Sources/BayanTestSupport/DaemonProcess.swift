@@ -44,14 +44,26 @@ public final class DaemonProcess: @unchecked Sendable {
     public func signal(_ sig: Int32) { kill(pid, sig) }
 
     /// Waits for the process to exit within `timeout`; returns its status, or nil if still running.
-    public func waitForExit(timeout: Double) -> Int32? {
-        guard Eventually.wait(timeout: timeout, { !process.isRunning }) else { return nil }
+    public func waitForExit(timeout: Double) async -> Int32? {
+        guard await Eventually.wait(timeout: timeout, { !process.isRunning }) else { return nil }
         return process.terminationStatus
+    }
+
+    /// Waits until this process has written the spool's status file, which happens once its
+    /// services run (and its signal handlers are in place).
+    @discardableResult
+    public func waitUntilServing(_ spool: TempSpool, timeout: Double = 20) async -> Bool {
+        await Eventually.wait(timeout: timeout) {
+            guard let data = FileManager.default.contents(atPath: spool.root + "/.state/status.json"),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return false }
+            return (object["pid"] as? Int).map(Int32.init) == pid
+        }
     }
 
     public func kill9() {
         kill(pid, SIGKILL)
-        _ = waitForExit(timeout: 10)
+        process.waitUntilExit()
     }
 
     deinit {

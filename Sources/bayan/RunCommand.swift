@@ -22,6 +22,8 @@ struct RunCommand: AsyncParsableCommand {
     var logFormat: LogFormatOption?
 
     func run() async throws {
+        // A SIGHUP before the reload service traps it must not kill the daemon (its default action).
+        signal(SIGHUP, SIG_IGN)
         let loaded = try options.loadOrExit()
         Logs.bootstrap(format: logFormat?.rawValue ?? loaded.config.log.format, level: loaded.config.log.level)
         let logger = Logger(label: "bayan")

@@ -9,30 +9,30 @@ import Glibc
 
 @Suite struct SpoolStressTests {
     /// Lowers the inotify queue for the daemon about to start (root only), so a flood overflows it.
-    static func shrinkInotifyQueue(statusPath: String, _ body: () throws -> DaemonProcess) rethrows -> (DaemonProcess, Bool) {
+    static func shrinkInotifyQueue(statusPath: String, _ body: () throws -> DaemonProcess) async rethrows -> (DaemonProcess, Bool) {
         let path = "/proc/sys/fs/inotify/max_queued_events"
         let original = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let lowered = (try? "64".write(toFile: path, atomically: false, encoding: .utf8)) != nil
         defer { if lowered, let original { try? original.write(toFile: path, atomically: false, encoding: .utf8) } }
         let daemon = try body()
         // The status file appears once the watcher exists (the limit applies at inotify_init).
-        if lowered { Eventually.wait(timeout: 10) { daemon.log.contains("bayan started") && FileManager.default.fileExists(atPath: statusPath) } }
+        if lowered { await Eventually.wait(timeout: 10) { daemon.log.contains("bayan started") && FileManager.default.fileExists(atPath: statusPath) } }
         return (daemon, lowered)
     }
 
-    @Test func floodBeyondTheInotifyQueueIsClaimedExactlyOnce() throws {
+    @Test func floodBeyondTheInotifyQueueIsClaimedExactlyOnce() async throws {
         let server = try Fixtures.server()
         defer { server.stop() }
         let spool = try TempSpool()
         try spool.writeConfig(engineURL: server.baseURL, extra: "workers: 4\n")
-        let (daemon, lowered) = try Self.shrinkInotifyQueue(statusPath: spool.root + "/.state/status.json") { try DaemonProcess.run(spool) }
-        #expect(Eventually.wait(timeout: 10) { daemon.log.contains("bayan started") })
+        let (daemon, lowered) = try await Self.shrinkInotifyQueue(statusPath: spool.root + "/.state/status.json") { try DaemonProcess.run(spool) }
+        #expect(await Eventually.wait(timeout: 10) { daemon.log.contains("bayan started") })
         let count = 1500
         // Stopped, the daemon reads no events while the flood arrives, so the queue must overflow.
         daemon.signal(SIGSTOP)
         for i in 0..<count { try spool.drop(String(format: "flood-%04d.txt", i), Fixtures.release(i)) }
         daemon.signal(SIGCONT)
-        #expect(Eventually.wait(timeout: 240, poll: 0.2) { spool.doneFiles.count == count }, "done \(spool.doneFiles.count)")
+        #expect(await Eventually.wait(timeout: 240, poll: 0.2) { spool.doneFiles.count == count }, "done \(spool.doneFiles.count)")
         #expect(spool.published.count == count)
         #expect(spool.failedFiles.isEmpty)
         let claims = daemon.log.components(separatedBy: "\n").filter { $0.contains(" claimed ") }
@@ -41,17 +41,17 @@ import Glibc
         print("flood: dropped \(count), claimed \(claims.count), published \(spool.published.count), queue lowered: \(lowered)")
     }
 
-    @Test func twoDaemonsOnOneSpoolNeverProcessTheSameFile() throws {
+    @Test func twoDaemonsOnOneSpoolNeverProcessTheSameFile() async throws {
         let server = try Fixtures.server(latencyMs: 2)
         defer { server.stop() }
         let spool = try TempSpool()
         try spool.writeConfig(engineURL: server.baseURL)
         let a = try DaemonProcess.run(spool, logName: "a.log")
         let b = try DaemonProcess.run(spool, logName: "b.log")
-        #expect(Eventually.wait(timeout: 10) { a.log.contains("bayan started") && b.log.contains("bayan started") })
+        #expect(await Eventually.wait(timeout: 10) { a.log.contains("bayan started") && b.log.contains("bayan started") })
         let count = 300
         for i in 0..<count { try spool.drop("twin-\(i).txt", Fixtures.release(i)) }
-        #expect(Eventually.wait(timeout: 180, poll: 0.1) { spool.doneFiles.count == count }, "done \(spool.doneFiles.count)")
+        #expect(await Eventually.wait(timeout: 180, poll: 0.1) { spool.doneFiles.count == count }, "done \(spool.doneFiles.count)")
         let claimsA = a.log.components(separatedBy: "\n").filter { $0.contains(" claimed ") }
         let claimsB = b.log.components(separatedBy: "\n").filter { $0.contains(" claimed ") }
         #expect(claimsA.count + claimsB.count == count, "a \(claimsA.count) + b \(claimsB.count)")
@@ -60,7 +60,7 @@ import Glibc
         print("two daemons: a claimed \(claimsA.count), b claimed \(claimsB.count), total \(count)")
     }
 
-    @Test func randomSigkillsLoseNothingAndLeaveNothingPartial() throws {
+    @Test func randomSigkillsLoseNothingAndLeaveNothingPartial() async throws {
         let server = try Fixtures.server(latencyMs: 15)
         defer { server.stop() }
         let spool = try TempSpool()
@@ -79,16 +79,18 @@ import Glibc
         while kills < 20 {
             let daemon = try DaemonProcess.run(spool, logName: "run-\(kills).log")
             let delay = Double(rng.next() % 400) / 1000 + 0.05
-            Thread.sleep(forTimeInterval: delay)  // a random moment in the daemon's life
+            try await Task.sleep(for: .seconds(delay))  // a random moment in the daemon's life
             daemon.kill9()
             kills += 1
             // Invariant at every crash: a published folder is complete.
             for stem in spool.published { #expect(resultIsAligned(spool.resultJSON(stem)), "partial result \(stem) after kill \(kills)") }
         }
         let last = try DaemonProcess.run(spool, logName: "final.log")
-        #expect(Eventually.wait(timeout: 120, poll: 0.1) { spool.doneFiles.count + spool.failedFiles.count == inputs }, "log:\n\(last.log)")
+        #expect(await Eventually.wait(timeout: 120, poll: 0.1) { spool.doneFiles.count + spool.failedFiles.count == inputs }, "log:\n\(last.log)")
+        #expect(await last.waitUntilServing(spool))
         last.signal(SIGTERM)
-        #expect(last.waitForExit(timeout: 15) == 0)
+        let exit = await last.waitForExit(timeout: 30)
+        #expect(exit == 0, "exit \(String(describing: exit)); log:\n\(last.log.suffix(3000))")
         var lost = 0, duplicated = 0, partial = 0, mismatched = 0
         for i in 0..<inputs {
             let name = "doc-\(i).txt"

@@ -78,7 +78,8 @@ import Testing
             #expect(failure.disposition == .retry(after: nil))
             #expect(failure.message.contains("did not answer in time"))
         }
-        #expect(Date().timeIntervalSince(started) < 4)
+        // A generous bound: it only has to show the request did not hang forever.
+        #expect(Date().timeIntervalSince(started) < 30)
     }
 
     @Test func translatorRetriesTransientFaultsAndKeepsAlignment() async throws {
