@@ -6,6 +6,7 @@ struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Work with the configuration.",
+        discussion: "Example: bayan config check --config config/bayan.yaml",
         subcommands: [Check.self])
 
     struct Check: AsyncParsableCommand {
