@@ -36,7 +36,7 @@ public enum TextDecoder {
             return Decoded(text: text, encoding: "utf-8")
         }
         let score = Windows1256.arabicScore(all)
-        if score.share >= 0.8 && score.letters >= 4 && !hasControlBytes(all) {
+        if score.share >= 0.8 && score.letters >= 4 && !hasControlBytes(all) && !looksLikeBrokenUTF8(all) {
             return Decoded(text: Windows1256.decode(all), encoding: "windows-1256")
         }
         let at = firstInvalidUTF8(all)
@@ -94,6 +94,21 @@ public enum TextDecoder {
         if oddHigh * 20 >= pairs * 19 && oddZero > 0 && evenZero * 50 <= pairs { return true }
         if evenHigh * 20 >= pairs * 19 && evenZero > 0 && oddZero * 50 <= pairs { return false }
         return nil
+    }
+
+    /// Arabic in UTF-8 is lead bytes D8–DB each followed by a continuation byte; real
+    /// Windows-1256 Arabic rarely has that shape. Damaged UTF-8 must not pass as Windows-1256.
+    static func looksLikeBrokenUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var high = 0, pairs = 0
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b >= 0x80 {
+                high += 1
+                if (0xD8...0xDB).contains(previous) && (0x80...0xBF).contains(b) { pairs += 1 }
+            }
+            previous = b
+        }
+        return high > 0 && pairs * 2 * 10 >= high * 6
     }
 
     static func hasControlBytes(_ bytes: ArraySlice<UInt8>) -> Bool {
