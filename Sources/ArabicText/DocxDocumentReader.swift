@@ -31,7 +31,7 @@ public struct DocxDocumentReader: DocumentReader {
             declaredTotal &+= entry.uncompressedSize
             if declaredTotal > UInt64(limits.maxTotalUncompressedBytes) {
                 throw BayanError.badInput(
-                    "\(fileName) is refused: unpacked it would be larger than \(limits.maxTotalUncompressedBytes >> 20) MiB (a \"zip bomb\" or an oversized document). Split the document and drop the parts again.")
+                    "\(fileName) is refused: unpacked it would be larger than \(limits.maxTotalUncompressedBytes >> 20) MiB, its part \(entry.path) alone \(entry.uncompressedSize >> 20) MiB (a \"zip bomb\" or an oversized document). Split the document and drop the parts again.")
             }
             if entry.type == .file, entries[entry.path] == nil { entries[entry.path] = entry }
         }
@@ -79,10 +79,11 @@ public struct DocxDocumentReader: DocumentReader {
         out.reserveCapacity(Int(min(declared, UInt64(perEntry))))
         let cap = min(perEntry, budget.remaining)
         do {
-            _ = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { chunk in
+            let crc = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { chunk in
                 guard out.count + chunk.count <= cap else { throw LimitExceeded() }
                 out.append(contentsOf: chunk)
             }
+            guard crc == entry.checksum else { throw ChecksumMismatch() }
         } catch is LimitExceeded {
             throw BayanError.badInput(
                 "\(fileName) is refused: its part \(entry.path) unpacks to more than its header says and more than \(cap >> 20) MiB (a \"zip bomb\" or a damaged file). Open it in Word and save it again.")
@@ -90,11 +91,18 @@ public struct DocxDocumentReader: DocumentReader {
             throw BayanError.badInput(
                 "\(fileName) is a damaged .docx: its part \(entry.path) cannot be unpacked (\(error)). Open it in Word, save it again and drop it again.")
         }
+        guard UInt64(out.count) == declared else {
+            throw BayanError.badInput(
+                "\(fileName) is a damaged .docx: its part \(entry.path) unpacks to \(out.count) bytes where its header says \(declared). Open it in Word, save it again and drop it again.")
+        }
         budget.remaining -= out.count
         return out
     }
 
     private struct LimitExceeded: Error {}
+    private struct ChecksumMismatch: Error, CustomStringConvertible {
+        var description: String { "checksum mismatch" }
+    }
 
     /// `word/document.xml`, or wherever `_rels/.rels` says the office document is.
     private func mainDocumentPath(_ archive: Archive, _ entries: [String: Entry], _ budget: inout Budget, _ fileName: String) throws -> String {

@@ -17,11 +17,17 @@ public struct SniffingDocumentReader: DocumentReader {
             throw BayanError.badInput(
                 "\(fileName) is \(bytes.count >> 20) MiB, over the limit of \(limits.maxFileBytes >> 20) MiB for one file. Split it into smaller files and drop them again.")
         }
+        let document: Document
         switch try Self.sniff(bytes, fileName: fileName) {
-        case .docx: return try DocxDocumentReader(limits: limits).read(bytes, fileName: fileName)
-        case .html: return try HTMLDocumentReader(limits: limits).read(bytes, fileName: fileName)
-        case .text: return try TextDocumentReader(limits: limits).read(bytes, fileName: fileName)
+        case .docx: document = try DocxDocumentReader(limits: limits).read(bytes, fileName: fileName)
+        case .html: document = try HTMLDocumentReader(limits: limits).read(bytes, fileName: fileName)
+        case .text: document = try TextDocumentReader(limits: limits).read(bytes, fileName: fileName)
         }
+        guard !document.paragraphs.isEmpty else {
+            throw BayanError.badInput(
+                "\(fileName) contains no text to translate (it may hold only images or scanned pages). Bayan reads text from \(Self.supportedTypes).")
+        }
+        return document
     }
 
     /// Decides the format by content; throws for known binary types and empty files.
