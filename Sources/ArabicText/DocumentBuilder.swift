@@ -1,0 +1,42 @@
+import BayanCore
+
+/// Collects paragraphs into `Document.text` (joined with "\n") with their scalar offsets.
+struct DocumentBuilder {
+    private(set) var text = String.UnicodeScalarView()
+    private(set) var count = 0
+    private(set) var paragraphs: [Paragraph] = []
+    let maxScalars: Int
+    let fileName: String
+
+    init(maxScalars: Int, fileName: String) {
+        self.maxScalars = maxScalars
+        self.fileName = fileName
+    }
+
+    /// Adds one paragraph, trimmed; paragraphs with nothing visible are skipped.
+    mutating func add<S: Sequence>(_ scalars: S, kind: ParagraphKind) throws where S.Element == Unicode.Scalar {
+        var body = Array(scalars)
+        while let last = body.last, ScalarClass.isSpace(last.value) { body.removeLast() }
+        var a = 0
+        while a < body.count, ScalarClass.isSpace(body[a].value) { a += 1 }
+        guard a < body.count,
+            body[a...].contains(where: { !ScalarClass.isSpace($0.value) && !ScalarClass.isFormat($0.value) })
+        else { return }
+        if !paragraphs.isEmpty {
+            text.append("\n")
+            count += 1
+        }
+        let start = count
+        text.append(contentsOf: body[a...])
+        count += body.count - a
+        guard count <= maxScalars else {
+            throw BayanError.badInput(
+                "\(fileName) holds more than \(maxScalars) characters of text, more than Bayan reads from one file. Split it into smaller files and drop them again.")
+        }
+        paragraphs.append(Paragraph(index: paragraphs.count, kind: kind, start: start, end: count))
+    }
+
+    func document(_ source: SourceInfo) -> Document {
+        Document(source: source, text: String(text), paragraphs: paragraphs)
+    }
+}

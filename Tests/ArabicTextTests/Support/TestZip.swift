@@ -1,0 +1,89 @@
+/// A minimal ZIP writer for hostile fixtures that a well-behaved library would refuse to write:
+/// lying sizes, thousands of entries, hand-made deflate streams.
+enum TestZip {
+    struct Entry {
+        var path: String
+        var method: UInt16  // 0 stored, 8 deflate
+        var data: [UInt8]
+        var crc: UInt32
+        var uncompressedSize: UInt32
+    }
+
+    static func stored(_ path: String, _ bytes: [UInt8]) -> Entry {
+        Entry(path: path, method: 0, data: bytes, crc: crc32(bytes), uncompressedSize: UInt32(bytes.count))
+    }
+
+    static func archive(_ entries: [Entry]) -> [UInt8] {
+        var out: [UInt8] = []
+        var central: [UInt8] = []
+        for e in entries {
+            let offset = UInt32(out.count)
+            let name = Array(e.path.utf8)
+            out += le32(0x0403_4B50) + le16(20) + le16(0) + le16(e.method) + le16(0) + le16(0x21)
+            out += le32(e.crc) + le32(UInt32(e.data.count)) + le32(e.uncompressedSize)
+            out += le16(UInt16(name.count)) + le16(0) + name
+            out += e.data
+            central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0) + le16(e.method) + le16(0) + le16(0x21)
+            central += le32(e.crc) + le32(UInt32(e.data.count)) + le32(e.uncompressedSize)
+            central += le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(offset) + name
+        }
+        let cdOffset = UInt32(out.count)
+        out += central
+        out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(truncatingIfNeeded: entries.count))
+        out += le16(UInt16(truncatingIfNeeded: entries.count)) + le32(UInt32(central.count)) + le32(cdOffset) + le16(0)
+        return out
+    }
+
+    /// A raw deflate stream of `1 + 258 * (1 + 8 * groups)` zero bytes, written by hand with fixed
+    /// Huffman codes (one literal, then matches of length 258 at distance 1): 13 bytes per 2 KiB,
+    /// so a gigabyte of zeros costs 6.8 MB and no compression time.
+    static func zeros(groups: Int) -> (stream: [UInt8], size: Int) {
+        var bits = BitWriter()
+        bits.write(1, count: 1)  // BFINAL
+        bits.write(1, count: 2)  // BTYPE = 01, fixed Huffman
+        bits.writeCode(0x30, length: 8)  // literal 0
+        bits.match()  // 3 + 8 + 13 = 24 bits: byte aligned from here
+        var head = bits.bytes
+        var unitBits = BitWriter()
+        for _ in 0..<8 { unitBits.match() }
+        let unit = unitBits.bytes  // 104 bits = 13 bytes
+        head.reserveCapacity(head.count + unit.count * groups + 1)
+        for _ in 0..<groups { head.append(contentsOf: unit) }
+        var tail = BitWriter()
+        tail.writeCode(0, length: 7)  // end of block
+        head.append(contentsOf: tail.bytes)
+        return (head, 1 + 258 * (1 + 8 * groups))
+    }
+
+    struct BitWriter {
+        var bytes: [UInt8] = []
+        var bit = 0
+        mutating func write(_ value: UInt32, count: Int) {  // LSB first
+            for k in 0..<count { push((value >> UInt32(k)) & 1 == 1) }
+        }
+        mutating func writeCode(_ code: UInt32, length: Int) {  // Huffman codes: MSB first
+            for k in (0..<length).reversed() { push((code >> UInt32(k)) & 1 == 1) }
+        }
+        mutating func match() {
+            writeCode(0xC5, length: 8)  // length code 285 = 258
+            writeCode(0, length: 5)  // distance code 0 = 1
+        }
+        private mutating func push(_ one: Bool) {
+            if bit == 0 { bytes.append(0) }
+            if one { bytes[bytes.count - 1] |= UInt8(1 << bit) }
+            bit = (bit + 1) % 8
+        }
+    }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            crc ^= UInt32(b)
+            for _ in 0..<8 { crc = (crc >> 1) ^ (0xEDB8_8320 & (0 &- (crc & 1))) }
+        }
+        return ~crc
+    }
+
+    static func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
+    static func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8((v >> (8 * UInt32($0))) & 0xFF) } }
+}
