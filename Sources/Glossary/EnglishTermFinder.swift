@@ -1,5 +1,6 @@
 /// Finds an English term in a translation, tolerant of case, plural and possessive forms,
-/// hyphen and space variants (e-commerce / e commerce / ecommerce) and -isation / -ization.
+/// hyphen and space variants (e-commerce / e commerce / ecommerce). Spelling is not folded
+/// (Organisation ≠ Organization): glossaries name the spelling each body uses and may `avoid` the other.
 struct EnglishTermFinder: Sendable {
     /// Words that end in s without being plurals of a shorter word: never accept them without it.
     static let noSingular: Set<String> = [
@@ -31,7 +32,7 @@ struct EnglishTermFinder: Sendable {
             i += 1
         }
         if !current.isEmpty { out.append(current) }
-        return out.map { $0.replacingOccurrences(of: "isation", with: "ization") }
+        return out
     }
 
     /// Whether text word `x` renders term word `y`; `head` allows the singular of a plural term.
