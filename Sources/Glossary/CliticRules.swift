@@ -1,0 +1,114 @@
+/// The clitic and suffix grammar of `../shared/reference/arabic.md` §3.5, on normalized scalars
+/// (ة is already ه, ى is ي). It only proposes ways to split a word; the matcher keeps a split
+/// only when the remaining stem is a glossary form (the lexical check), so nothing is stripped
+/// blindly: «وزارة», «ولاية», «دبي» keep their letters unless the glossary holds the shorter word.
+enum CliticRules {
+    static let alef: UInt32 = 0x0627, beh: UInt32 = 0x0628, teh: UInt32 = 0x062A, feh: UInt32 = 0x0641
+    static let kaf: UInt32 = 0x0643, lam: UInt32 = 0x0644, heh: UInt32 = 0x0647, waw: UInt32 = 0x0648
+    static let yeh: UInt32 = 0x064A, noon: UInt32 = 0x0646, meem: UInt32 = 0x0645
+
+    /// One way to read a word: `skip` scalars of proclitics, `cut` scalars of suffix, then the
+    /// stem (plus `restore`, e.g. ه for the ة that became ت before a suffix).
+    struct Split {
+        var skip: Int
+        var cut: Int
+        var restore: UInt32
+        /// Scalars of و ف ب ك ل before the article (or the stem).
+        var clitic: Int
+        var article: Bool
+        var pronoun: Bool
+        /// The suffix is a lone ه: after ي it is the feminine ـة of an adjective (جمركي → جمركية);
+        /// elsewhere it is the pronoun ـه, and only where the original letter is ه, not ة
+        /// (مكتبه "his office", not مكتبة "library").
+        var finalHeh: Bool
+        var bare: Bool { skip == 0 && cut == 0 }
+    }
+
+    struct Suffix {
+        var text: [UInt32]
+        var restore: UInt32
+        var pronoun: Bool
+    }
+
+    static let pronouns: [[UInt32]] = [
+        [heh], [heh, alef], [heh, meem, alef], [heh, meem], [heh, noon],
+        [kaf], [kaf, meem, alef], [kaf, meem], [kaf, noon], [noon, alef],
+    ]
+
+    /// Suffixes, longest first so that the most specific split is tried early. Nisba ـي / ـية on
+    /// a noun is deliberately absent (الإمارات → الإماراتية changes the English word), and so is the
+    /// first-person ـي, which would read every nisba adjective as "my …".
+    static let suffixes: [Suffix] = {
+        var list: [Suffix] = [
+            Suffix(text: [alef], restore: 0, pronoun: false),  // accusative tanween ـاً
+            Suffix(text: [alef, noon], restore: 0, pronoun: false),  // dual
+            Suffix(text: [yeh, noon], restore: 0, pronoun: false),  // dual / plural oblique
+            Suffix(text: [waw, noon], restore: 0, pronoun: false),  // plural
+            Suffix(text: [alef, teh], restore: 0, pronoun: false),  // feminine plural
+            Suffix(text: [alef, teh], restore: heh, pronoun: false),  // شحنة → شحنات
+            Suffix(text: [teh, alef, noon], restore: heh, pronoun: false),  // شحنة → شحنتان
+            Suffix(text: [teh, yeh, noon], restore: heh, pronoun: false),  // شحنة → شحنتين
+        ]
+        for p in pronouns {
+            list.append(Suffix(text: p, restore: 0, pronoun: true))  // بيانها
+            list.append(Suffix(text: [teh] + p, restore: heh, pronoun: true))  // شحنة → شحنتها
+            list.append(Suffix(text: [alef] + p, restore: yeh, pronoun: true))  // مستوى → مستواه
+            list.append(Suffix(text: [alef, teh] + p, restore: 0, pronoun: true))  // بياناتها
+            list.append(Suffix(text: [alef, teh] + p, restore: heh, pronoun: true))  // شحناتها
+            list.append(Suffix(text: [waw] + p, restore: 0, pronoun: true))  // موظفوها
+        }
+        return list.sorted { $0.text.count > $1.text.count }
+    }()
+
+    static let minimumStem = 2
+
+    /// All readings of `buffer[lo..<hi]` as the first word of a term (`first`) or a later word.
+    static func splits(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, into out: inout [Split]) {
+        out.removeAll(keepingCapacity: true)
+        let length = hi - lo
+        // Proclitic readings: (skip, clitic, article).
+        var prefixes: [(Int, Int, Bool)] = [(0, 0, false)]
+        if first {
+            var conj = [0]
+            if length > 2 && (b[lo] == waw || b[lo] == feh) { conj.append(1) }
+            for c in conj {
+                var preps = [c]
+                if length > c + 2 {
+                    let x = b[lo + c]
+                    if x == beh || x == kaf || x == lam { preps.append(c + 1) }
+                }
+                for p in preps {
+                    if p > 0 { prefixes.append((p, p, false)) }
+                    if length > p + 2 + 1 && b[lo + p] == alef && b[lo + p + 1] == lam {
+                        prefixes.append((p + 2, p, true))
+                    }
+                    // ل + ال is written لل: the article's alef drops.
+                    if p == c + 1 && b[lo + c] == lam && length > p + 2 && b[lo + p] == lam {
+                        prefixes.append((p + 1, p, true))
+                    }
+                }
+            }
+        } else if length > 3 && b[lo] == alef && b[lo + 1] == lam {
+            prefixes.append((2, 0, true))
+        }
+        for (skip, clitic, article) in prefixes {
+            let stemLength = length - skip
+            if stemLength >= minimumStem {
+                out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article, pronoun: false, finalHeh: false))
+            }
+            for suffix in suffixes {
+                let n = suffix.text.count
+                guard stemLength - n + (suffix.restore != 0 ? 1 : 0) >= minimumStem, stemLength > n else { continue }
+                var same = true
+                for k in 0..<n where b[hi - n + k] != suffix.text[k] {
+                    same = false
+                    break
+                }
+                guard same else { continue }
+                out.append(Split(
+                    skip: skip, cut: n, restore: suffix.restore, clitic: clitic, article: article,
+                    pronoun: suffix.pronoun, finalHeh: n == 1 && suffix.text[0] == heh))
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import ArabicText
+import BayanCore
+
+/// The clitic-aware matcher, built once per glossary: a trie over normalized word forms
+/// (token ids from `FormTable`), walked from every word of the text. Each text word is read in
+/// the few ways `CliticRules` allows (proclitic chain on the first word of a term, the article on
+/// later words, inflection and pronoun suffixes) and a reading counts only when its stem is a
+/// glossary form. Longest match wins; matches never overlap.
+public struct CliticTermMatcher: TermMatcher, Sendable {
+    struct Terminal: Sendable {
+        var entry: Int32
+        /// Whether each glossary word carried the article (for choosing between «جمارك» and «الجمارك»).
+        var articles: [Bool]
+        var exact: Bool
+        /// For exact entries: the Arabic with only marks and tatweel removed, words joined by a space.
+        var literal: [UInt32]
+    }
+
+    public let glossary: Glossary
+    let forms: FormTable
+    let rootChild: [Int32]
+    let edges: [UInt64: Int32]
+    let terminals: [Int32: [Terminal]]
+    let maxDepth: Int
+
+    public init(glossary: Glossary) {
+        self.glossary = glossary
+        var forms = FormTable(capacity: glossary.entries.count * 2 + 16)
+        var rootChild: [Int32] = []
+        var edges: [UInt64: Int32] = [:]
+        var terminals: [Int32: [Terminal]] = [:]
+        var nodeCount: Int32 = 1
+        var maxDepth = 1
+        for (index, entry) in glossary.entries.enumerated() {
+            let words = CliticTermMatcher.words(entry.ar)
+            guard !words.isEmpty else { continue }
+            maxDepth = max(maxDepth, words.count)
+            var node: Int32 = 0
+            var articles: [Bool] = []
+            for (depth, word) in words.enumerated() {
+                var base = word
+                var article = false
+                if !entry.exact && word.count >= 4 && word[0] == CliticRules.alef && word[1] == CliticRules.lam {
+                    base = Array(word.dropFirst(2))
+                    article = true
+                }
+                articles.append(article)
+                let id = forms.insert(base)
+                if depth == 0 {
+                    if Int(id) >= rootChild.count {
+                        rootChild += [Int32](repeating: -1, count: Int(id) - rootChild.count + 1)
+                    }
+                    if rootChild[Int(id)] < 0 {
+                        rootChild[Int(id)] = nodeCount
+                        nodeCount += 1
+                    }
+                    node = rootChild[Int(id)]
+                } else {
+                    let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
+                    if let next = edges[key] {
+                        node = next
+                    } else {
+                        edges[key] = nodeCount
+                        node = nodeCount
+                        nodeCount += 1
+                    }
+                }
+            }
+            let literal = entry.exact ? CliticTermMatcher.literal(Array(entry.ar.unicodeScalars)) : []
+            terminals[node, default: []].append(
+                Terminal(entry: Int32(index), articles: articles, exact: entry.exact, literal: literal))
+        }
+        if rootChild.count < forms.count {
+            rootChild += [Int32](repeating: -1, count: forms.count - rootChild.count)
+        }
+        self.forms = forms
+        self.rootChild = rootChild
+        self.edges = edges
+        self.terminals = terminals
+        self.maxDepth = maxDepth
+    }
+
+    public func matches(in text: String) -> [TermHit] {
+        termMatches(in: text).map(\.hit)
+    }
+
+    public func termMatches(in text: String) -> [TermMatch] {
+        guard !glossary.entries.isEmpty else { return [] }
+        let normalized = ArabicNormalizer.normalize(text)
+        let buffer = normalized.scalars.map { CliticTermMatcher.fold($0.value) }
+        return buffer.withUnsafeBufferPointer { b in
+            var scan = MatchScan(matcher: self, buffer: b, normalized: normalized, text: text)
+            return scan.run()
+        }
+    }
+
+    /// Hamza seats vary in real text (مسؤول / مسئول): fold ؤ and ئ to ء on both sides. Everything
+    /// else is `ArabicNormalizer`'s job.
+    @inline(__always)
+    static func fold(_ v: UInt32) -> UInt32 {
+        v == 0x0624 || v == 0x0626 ? 0x0621 : v
+    }
+
+    @inline(__always)
+    static func isWord(_ v: UInt32) -> Bool {
+        if v >= 0x0621 && v <= 0x064A { return true }
+        if v < 0x80 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return TermTokenizer.isWordScalar(s)
+    }
+
+    /// The normalized, folded words of a glossary term.
+    static func words(_ ar: String) -> [[UInt32]] {
+        let normalized = ArabicNormalizer.normalize(ar)
+        let folded = normalized.scalars.map { fold($0.value) }
+        var out: [[UInt32]] = []
+        var current: [UInt32] = []
+        for v in folded {
+            if isWord(v) {
+                current.append(v)
+            } else if !current.isEmpty {
+                out.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// Text with only harakat, tatweel and format characters removed; words joined by one space.
+    static func literal(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt32] {
+        var out: [UInt32] = []
+        var pendingSpace = false
+        for s in scalars {
+            let v = s.value
+            if (0x064B...0x0652).contains(v) || v == 0x0670 || v == 0x0640 || s.properties.generalCategory == .format {
+                continue
+            }
+            if isWord(v) {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(v)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+}

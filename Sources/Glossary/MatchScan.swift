@@ -1,0 +1,188 @@
+import ArabicText
+import BayanCore
+
+/// One pass of `CliticTermMatcher` over one text: its scratch buffers and the candidates found.
+struct MatchScan {
+    struct Candidate {
+        var firstToken: Int
+        var lastToken: Int
+        var entry: Int32
+        var score: Int
+        var first: CliticRules.Split
+        var last: CliticRules.Split
+    }
+
+    let matcher: CliticTermMatcher
+    let b: UnsafeBufferPointer<UInt32>
+    let normalized: NormalizedText
+    let text: String
+    var tokens: [(lo: Int, hi: Int)] = []
+    var splitBuffers: [[CliticRules.Split]]
+    var path: [CliticRules.Split]
+    var best: Candidate?
+    var original: [Unicode.Scalar]?
+
+    init(matcher: CliticTermMatcher, buffer: UnsafeBufferPointer<UInt32>, normalized: NormalizedText, text: String) {
+        self.matcher = matcher
+        self.b = buffer
+        self.normalized = normalized
+        self.text = text
+        self.splitBuffers = Array(repeating: [], count: matcher.maxDepth)
+        self.path = Array(repeating: CliticRules.Split(skip: 0, cut: 0, restore: 0, clitic: 0, article: false, pronoun: false, finalHeh: false), count: matcher.maxDepth)
+        for i in 0..<matcher.maxDepth { splitBuffers[i].reserveCapacity(32) }
+    }
+
+    mutating func run() -> [TermMatch] {
+        var start = -1
+        for i in 0..<b.count {
+            if CliticTermMatcher.isWord(b[i]) {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                tokens.append((start, i))
+                start = -1
+            }
+        }
+        if start >= 0 { tokens.append((start, b.count)) }
+
+        var candidates: [Candidate] = []
+        for t in 0..<tokens.count {
+            best = nil
+            explore(token: t, depth: 0, node: 0, firstToken: t)
+            if let found = best { candidates.append(found) }
+        }
+        return select(candidates)
+    }
+
+    /// Longest first (then the better reading), keeping those that overlap nothing chosen.
+    private func select(_ candidates: [Candidate]) -> [TermMatch] {
+        guard !candidates.isEmpty else { return [] }
+        let order = candidates.indices.sorted { x, y in
+            let a = candidates[x], c = candidates[y]
+            let la = a.lastToken - a.firstToken, lc = c.lastToken - c.firstToken
+            if la != lc { return la > lc }
+            if a.score != c.score { return a.score > c.score }
+            return a.firstToken < c.firstToken
+        }
+        var taken = [Bool](repeating: false, count: tokens.count)
+        var chosen: [Candidate] = []
+        for i in order {
+            let c = candidates[i]
+            if (c.firstToken...c.lastToken).contains(where: { taken[$0] }) { continue }
+            for t in c.firstToken...c.lastToken { taken[t] = true }
+            chosen.append(c)
+        }
+        chosen.sort { $0.firstToken < $1.firstToken }
+        return chosen.map(makeMatch)
+    }
+
+    private func makeMatch(_ c: Candidate) -> TermMatch {
+        let entry = matcher.glossary.entries[Int(c.entry)]
+        let lo = tokens[c.firstToken].lo, hi = tokens[c.lastToken].hi
+        let span = normalized.originalRange(lo..<hi)
+        let cliticEnd = c.first.clitic > 0 ? normalized.originalRange((lo + c.first.clitic)..<hi).lowerBound : span.lowerBound
+        let lastHi = tokens[c.lastToken].hi
+        return TermMatch(
+            hit: TermHit(ar: entry.ar, en: entry.en, start: span.lowerBound, end: span.upperBound),
+            entryIndex: Int(c.entry), procliticEnd: cliticEnd,
+            prefix: string(lo, lo + c.first.skip), suffix: string(lastHi - c.last.cut, lastHi))
+    }
+
+    private func string(_ lo: Int, _ hi: Int) -> String {
+        var view = String.UnicodeScalarView()
+        var i = lo
+        while i < hi {
+            if let s = Unicode.Scalar(b[i]) { view.append(s) }
+            i += 1
+        }
+        return String(view)
+    }
+
+    private mutating func explore(token t: Int, depth: Int, node: Int32, firstToken: Int) {
+        let (lo, hi) = tokens[t]
+        // Borrow this depth's scratch array (swap, so no copy-on-write allocation).
+        var splits: [CliticRules.Split] = []
+        swap(&splits, &splitBuffers[depth])
+        CliticRules.splits(b, lo, hi, first: depth == 0, into: &splits)
+        defer { swap(&splits, &splitBuffers[depth]) }
+        for split in splits {
+            let stemLo = lo + split.skip, stemHi = hi - split.cut
+            let id = matcher.forms.lookup(b, stemLo, stemHi, split.restore)
+            if id < 0 { continue }
+            let next: Int32
+            if depth == 0 {
+                next = matcher.rootChild[Int(id)]
+            } else {
+                next = matcher.edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))] ?? -1
+            }
+            if next < 0 { continue }
+            var reading = split
+            if split.finalHeh {
+                let stemLast = split.restore != 0 ? split.restore : b[stemHi - 1]
+                if stemLast == CliticRules.yeh {
+                    reading.pronoun = false  // feminine of an adjective: جمركي → جمركية
+                } else if originalScalar(atNormalized: hi - 1) == 0x0629 {
+                    continue  // ة is not the pronoun ـه: مكتبة is not مكتب + ـه
+                }
+            }
+            path[depth] = reading
+            if let ends = matcher.terminals[next] {
+                consider(ends, firstToken: firstToken, lastToken: t, depth: depth)
+            }
+            if depth + 1 < matcher.maxDepth, t + 1 < tokens.count, !(reading.pronoun && depth > 0),
+               onlySpaceBetween(hi, tokens[t + 1].lo) {
+                explore(token: t + 1, depth: depth + 1, node: next, firstToken: firstToken)
+            }
+        }
+    }
+
+    private mutating func consider(_ ends: [CliticTermMatcher.Terminal], firstToken: Int, lastToken: Int, depth: Int) {
+        for end in ends {
+            var score = 0
+            if end.exact {
+                guard path[0...depth].allSatisfy({ $0.bare }) else { continue }
+                let span = normalized.originalRange(tokens[firstToken].lo..<tokens[lastToken].hi)
+                let scalars = originalScalars()
+                guard span.upperBound <= scalars.count,
+                      CliticTermMatcher.literal(scalars[span]) == end.literal else { continue }
+                score += 1000
+            }
+            for d in 0...depth {
+                if d < end.articles.count && end.articles[d] == path[d].article { score += 10 }
+                if path[d].skip == 0 && path[d].cut == 0 { score += 1 }
+            }
+            let candidate = Candidate(
+                firstToken: firstToken, lastToken: lastToken, entry: end.entry, score: score,
+                first: path[0], last: path[depth])
+            if let current = best {
+                let longer = lastToken > current.lastToken
+                let better = lastToken == current.lastToken
+                    && (score > current.score || (score == current.score && end.entry < current.entry))
+                if !(longer || better) { continue }
+            }
+            best = candidate
+        }
+    }
+
+    private func onlySpaceBetween(_ lo: Int, _ hi: Int) -> Bool {
+        var i = lo
+        while i < hi {
+            if b[i] != 0x20 && b[i] != 0x09 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private mutating func originalScalars() -> [Unicode.Scalar] {
+        if let original { return original }
+        let scalars = Array(text.unicodeScalars)
+        original = scalars
+        return scalars
+    }
+
+    private mutating func originalScalar(atNormalized i: Int) -> UInt32 {
+        guard i >= 0, i < normalized.origin.count else { return 0 }
+        let scalars = originalScalars()
+        let o = normalized.origin[i]
+        return o < scalars.count ? scalars[o].value : 0
+    }
+}
