@@ -7,6 +7,8 @@ let name = args.first ?? "help"
 let rest = Array(args.dropFirst())
 
 switch name {
+case "summary": try await SummaryBench.run(rest)
+case "qa": try await QABench.run(rest)
 default:
     print("usage: bayan-bench <benchmark> [options]")
     print("benchmarks: (none registered yet)")

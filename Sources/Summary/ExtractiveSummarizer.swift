@@ -85,7 +85,7 @@ public struct ExtractiveSummarizer: Summarizer {
         let firstCandidate = candidates.min() ?? 0
         return units.indices.map { i in
             let position = Double(max(0, i - firstCandidate))
-            var lead = exp(-position / 2.0)
+            var lead = exp(-position / max(0.01, options.leadDecay))
             if units[i].firstInParagraph { lead = max(lead, 0.25) }
             let centrality = 0.5 * rank[i] + 0.5 * toCentroid[i]
             return options.centralityWeight * centrality + options.leadWeight * lead + options.termWeight * termSalience[i]

@@ -10,6 +10,8 @@ public struct SummaryOptions: Sendable, Equatable {
     public var centralityWeight: Double
     public var leadWeight: Double
     public var termWeight: Double
+    /// How fast the lead bonus fades, in sentences: exp(-position / leadDecay).
+    public var leadDecay: Double
     /// A candidate this similar (cosine) to a chosen sentence is a near-duplicate and skipped.
     public var redundancy: Double
     /// Sentences with fewer content tokens are not chosen (datelines, captions).
@@ -17,9 +19,10 @@ public struct SummaryOptions: Sendable, Equatable {
 
     public init(
         sentences: Int = 3, ratio: Double? = nil, minSentences: Int = 1, maxSentences: Int = 8,
-        centralityWeight: Double = 1.0, leadWeight: Double = 0.6, termWeight: Double = 0.3,
-        redundancy: Double = 0.5, minTokens: Int = 4
+        centralityWeight: Double = 1.0, leadWeight: Double = 1.0, termWeight: Double = 0.3,
+        redundancy: Double = 0.5, minTokens: Int = 4, leadDecay: Double = 0.3
     ) {
+        self.leadDecay = leadDecay
         self.sentences = sentences
         self.ratio = ratio
         self.minSentences = minSentences
