@@ -22,13 +22,14 @@ enum ReviewHTMLStyle {
         h2 { font-size: 17px; margin: 26px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent);
           color: var(--accent); display: flex; justify-content: space-between; }
         h2 [lang="ar"] { font-size: 18px; line-height: 1.3; }
-        .counts { display: flex; flex-wrap: wrap; gap: 8px; margin: 14px 0 4px; }
+        h1.file { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 22px; }
+        .counts { display: flex; flex-wrap: wrap; gap: 8px; margin: 14px 0 18px; }
         .count { padding: 4px 12px; border-radius: 999px; background: var(--band); border: 1px solid var(--line);
           font-size: 13px; }
         .count b { font-size: 15px; margin-right: 3px; }
         .count.ok { background: var(--ok-bg); border-color: #b7e0c3; color: var(--ok); }
         .count.missing { background: var(--miss-bg); border-color: #f4c0bb; color: var(--miss); }
-        .count.issues { background: var(--flag-bg); border-color: #f7cfb2; color: var(--flag); }
+        .count.qa { background: var(--flag-bg); border-color: #f7cfb2; color: var(--flag); }
         .count.clean { background: var(--ok-bg); border-color: #b7e0c3; color: var(--ok); }
         .summary { background: #f7f9fb; border: 1px solid var(--line); border-radius: 8px; padding: 4px 16px 8px; }
         .summary h2 { border-bottom-color: var(--line); margin-top: 12px; }

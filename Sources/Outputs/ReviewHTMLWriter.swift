@@ -39,7 +39,7 @@ public struct ReviewHTMLWriter: OutputWriter {
 
     private func header(_ result: DocumentResult, _ overview: DocumentOverview) -> String {
         var out = "<header>\n<p class=\"kicker\"><span>Bayan review</span>"
-        out += "<span>\(esc(result.source.file))</span>"
+        if overview.headlineIsSource { out += "<span>\(esc(result.source.file))</span>" }
         out += "<span>engine: \(esc(DocumentOverview.engineLabel(result.engine)))</span>"
         if let version = result.glossaryVersion { out += "<span>glossary \(esc(String(version.prefix(16))))</span>" }
         out += "</p>\n"
@@ -51,7 +51,8 @@ public struct ReviewHTMLWriter: OutputWriter {
             let english = result.pairs.filter { $0.segment.paragraph == headingParagraph }.map(\.en).joined(separator: " ")
             if !english.isEmpty { out += "<p class=\"headline-en\" lang=\"en\">\(esc(english))</p>\n" }
         } else {
-            out += "<h1 lang=\"en\" dir=\"ltr\">\(esc(overview.headline))</h1>\n"
+            // No heading in the source: the file name stands in, marked as such.
+            out += "<h1 lang=\"en\" dir=\"ltr\" class=\"file\">\(esc(overview.headline))</h1>\n"
         }
         out += "<div class=\"counts\">"
         out += count(overview.sentences, "sentence", "sentences", cls: "")
@@ -61,7 +62,7 @@ public struct ReviewHTMLWriter: OutputWriter {
             out += count(overview.termsUnverified, "term unverified", "terms unverified", cls: "")
         }
         if overview.issues > 0 {
-            out += count(overview.issues, "issue", "issues", cls: "issues",
+            out += count(overview.issues, "issue", "issues", cls: "qa",
                 suffix: " on \(overview.flaggedSentences) \(overview.flaggedSentences == 1 ? "sentence" : "sentences")")
         } else {
             out += "<span class=\"count clean\"><b>0</b> issues</span>"
