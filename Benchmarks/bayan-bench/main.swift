@@ -8,7 +8,9 @@ let rest = Array(args.dropFirst())
 
 switch name {
 case "segment": try await SegmentBench.run(rest)
+case "summary": try await SummaryBench.run(rest)
+case "qa": try await QABench.run(rest)
 default:
     print("usage: bayan-bench <benchmark> [options]")
-    print("benchmarks: (none registered yet)")
+    print("benchmarks: segment, match, summary, qa, engines")
 }

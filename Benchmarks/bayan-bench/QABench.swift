@@ -1,0 +1,216 @@
+import BayanCore
+import Foundation
+import QA
+
+/// `bayan-bench qa [--data DIR] [--show N]`: false-positive rate of the standard QA suite on
+/// correct Arabic–English pairs (hand-written, plus pairs generated from templates with numbers
+/// in every notation), and the detection rate on errors seeded into those pairs.
+enum QABench {
+    static func run(_ args: [String]) async throws {
+        let dir = OutputsBenchSupport.value(args, "--data") ?? OutputsBenchSupport.directory("qa")
+        let show = Int(OutputsBenchSupport.value(args, "--show") ?? "10") ?? 10
+        let handwritten = try loadTSV(dir + "/correct-handwritten.tsv")
+        let generated = QAPairGenerator.pairs(count: 200, seed: 20261129)
+        let suite = StandardChecks.suite()
+        print("QA benchmark: \(handwritten.count) hand-written + \(generated.count) generated correct pairs")
+
+        for (label, set) in [("hand-written", handwritten), ("generated", generated), ("all", handwritten + generated)] {
+            var flaggedBy: [String: Int] = [:]
+            var anyFlagged = 0
+            for (ar, en) in set {
+                let checks = Set(suite.check(pair(ar, en)).map(\.check))
+                if !checks.isEmpty { anyFlagged += 1 }
+                for c in checks { flaggedBy[c, default: 0] += 1 }
+            }
+            print("\n[\(label)] \(set.count) correct pairs; false positives (pairs flagged) per check:")
+            for name in StandardChecks.names {
+                let k = flaggedBy[name] ?? 0
+                print(String(format: "  %@ %4d  %6.2f%%", OutputsBenchSupport.pad(name, 13), k, 100 * Double(k) / Double(max(1, set.count))))
+            }
+            print(String(format: "  %@ %4d  %6.2f%%", OutputsBenchSupport.pad("any check", 13), anyFlagged, 100 * Double(anyFlagged) / Double(max(1, set.count))))
+        }
+
+        let all = handwritten + generated
+        var shown = 0
+        for (ar, en) in all where shown < show {
+            let issues = suite.check(pair(ar, en))
+            guard !issues.isEmpty else { continue }
+            shown += 1
+            print("\nFP: \(ar)\n    \(en)\n    " + issues.map { "\($0.check): \($0.message)" }.joined(separator: "; "))
+        }
+
+        print("\nSeeded errors (each applied to every correct pair it fits): detected by the expected check")
+        for mutation in QAMutation.all {
+            var applied = 0, detected = 0
+            for (ar, en) in all {
+                guard let broken = mutation.apply(ar, en) else { continue }
+                applied += 1
+                if suite.check(pair(ar, broken)).contains(where: { $0.check == mutation.check }) {
+                    detected += 1
+                } else if args.contains("--misses") {
+                    print("    missed: \(ar) → \(broken)")
+                }
+            }
+            print(String(format: "  %@ %4d/%4d  %6.1f%%", OutputsBenchSupport.pad(mutation.name, 36), detected, applied,
+                100 * Double(detected) / Double(max(1, applied))))
+        }
+    }
+
+    static func pair(_ ar: String, _ en: String) -> AlignedPair {
+        AlignedPair(segment: Segment(id: 1, paragraph: 0, start: 0, end: ar.unicodeScalars.count, text: ar), en: en)
+    }
+
+    static func loadTSV(_ path: String) throws -> [(String, String)] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            return (String(parts[0]), String(parts[1]))
+        }
+    }
+}
+
+/// An error seeded into a correct translation, and the check that should catch it.
+struct QAMutation {
+    var name: String
+    var check: String
+    var apply: @Sendable (String, String) -> String?
+
+    static let all: [QAMutation] = [
+        QAMutation(name: "numbers: one digit changed", check: "numbers") { _, en in
+            var scalars = Array(en.unicodeScalars)
+            guard let i = scalars.firstIndex(where: { $0.value >= 0x30 && $0.value <= 0x39 }) else { return nil }
+            let d = scalars[i].value - 0x30
+            scalars[i] = Unicode.Scalar(0x30 + (d + 3) % 10) ?? scalars[i]
+            var view = String.UnicodeScalarView(); view.append(contentsOf: scalars)
+            return String(view)
+        },
+        QAMutation(name: "numbers: a digit number dropped", check: "numbers") { ar, en in
+            // The contract covers numbers the Arabic writes in digits (any digit system).
+            guard ar.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }),
+                let range = en.range(of: #"\d[\d,.]*"#, options: .regularExpression) else { return nil }
+            return en.replacingCharacters(in: range, with: "several")
+        },
+        QAMutation(name: "empty: blank target", check: "empty") { _, _ in "" },
+        QAMutation(name: "untranslated: source copied", check: "untranslated") { ar, _ in ar },
+        QAMutation(name: "untranslated: Arabic word left in", check: "untranslated") { ar, en in
+            guard let word = ar.split(separator: " ").first(where: { $0.count > 3 }) else { return nil }
+            var words = en.split(separator: " ").map(String.init)
+            guard words.count > 2 else { return nil }
+            words[words.count / 2] = String(word)
+            return words.joined(separator: " ")
+        },
+        QAMutation(name: "brackets: closing mark dropped", check: "brackets") { _, en in
+            guard let i = en.lastIndex(where: { $0 == ")" || $0 == "”" || $0 == "\"" }) else { return nil }
+            var s = en; s.remove(at: i); return s
+        },
+        QAMutation(name: "endpunc: question mark lost", check: "endpunc") { ar, en in
+            guard ar.hasSuffix("؟"), en.hasSuffix("?") else { return nil }
+            return String(en.dropLast()) + "."
+        },
+        QAMutation(name: "urls: address altered", check: "urls") { _, en in
+            guard en.contains("www.") || en.contains("http") else { return nil }
+            return en.replacingOccurrences(of: ".gov.ae", with: ".gov")
+        },
+        QAMutation(name: "length: second half dropped", check: "length") { ar, en in
+            guard en.count > 60 else { return nil }
+            return String(en.prefix(en.count / 3))
+        },
+    ]
+}
+
+/// Correct Arabic–English pairs from templates, with the numbers written every way a release
+/// writes them: ASCII or Arabic-Indic digits, ٬/, grouping, ٫/. decimals, ٪/%, "percent",
+/// number words, "N million", day–month–year dates and ranges. Deterministic for a seed.
+enum QAPairGenerator {
+    struct Rng {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(max(1, bound)))
+        }
+        mutating func flip() -> Bool { next(2) == 0 }
+    }
+
+    static let arabicMonths = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let englishWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+    static func indic(_ s: String) -> String {
+        String(s.map { c -> Character in
+            if let d = c.wholeNumberValue, c.isASCII { return Character(Unicode.Scalar(0x0660 + d) ?? "0") }
+            if c == "," { return "٬" }
+            if c == "." { return "٫" }
+            return c
+        })
+    }
+
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The Arabic spelling of a number: ASCII or Arabic-Indic, grouped or not.
+    static func ar(_ s: String, _ rng: inout Rng) -> String { rng.flip() ? indic(s) : s }
+
+    static func pairs(count: Int, seed: UInt64) -> [(String, String)] {
+        var rng = Rng(state: seed)
+        var out: [(String, String)] = []
+        while out.count < count {
+            out.append(make(kind: out.count % 10, &rng))
+        }
+        return out
+    }
+
+    static func make(kind: Int, _ rng: inout Rng) -> (String, String) {
+        let year = 2015 + rng.next(12)
+        switch kind {
+        case 0:
+            let n = 100 + rng.next(99_900)
+            let a = rng.flip() ? grouped(n) : String(n)
+            return ("ضبطت الجمارك \(ar(a, &rng)) علبة سجائر مهربة في المنفذ.", "Customs seized \(rng.flip() ? grouped(n) : String(n)) packs of smuggled cigarettes at the port.")
+        case 1:
+            let p = "\(1 + rng.next(60)).\(rng.next(10))"
+            let sign = rng.flip() ? "٪" : "%"
+            let en = rng.flip() ? "\(p)%" : "\(p) percent"
+            return ("ارتفعت الإيرادات بنسبة \(ar(p, &rng))\(sign) في عام \(ar(String(year), &rng)).", "Revenue rose by \(en) in \(year).")
+        case 2:
+            let m = 2 + rng.next(900)
+            let en = rng.flip() ? "AED \(m) million" : "AED \(grouped(m * 1_000_000))"
+            return ("بلغت قيمة الصادرات \(ar(String(m), &rng)) مليون درهم.", "Exports were worth \(en).")
+        case 3:
+            let d1 = 1 + rng.next(25), d2 = d1 + 1 + rng.next(3), mo = rng.next(12)
+            let en = rng.flip() ? "from \(d1) to \(d2) \(englishMonths[mo]) \(year)" : "on \(englishMonths[mo]) \(d1)–\(d2), \(year)"
+            return ("يقام المعرض في الفترة من \(ar(String(d1), &rng)) إلى \(ar(String(d2), &rng)) \(arabicMonths[mo]) \(ar(String(year), &rng)).", "The exhibition takes place \(en).")
+        case 4:
+            let d = 1 + rng.next(28), mo = 1 + rng.next(12)
+            let date = String(format: "%02d/%02d/%d", d, mo, year)
+            let en = rng.flip() ? "\(d) \(englishMonths[mo - 1]) \(year)" : date
+            return ("صدر القرار بتاريخ \(ar(date, &rng)).", "The decision was issued on \(en).")
+        case 5:
+            let a = 5 + rng.next(20), b = a + 5 + rng.next(30)
+            let en = rng.flip() ? "between \(a) and \(b) minutes" : "\(a)–\(b) minutes"
+            return ("يستغرق التخليص ما بين \(ar(String(a), &rng)) و\(ar(String(b), &rng)) دقيقة.", "Clearance takes \(en).")
+        case 6:
+            let x = "\(1 + rng.next(30)).\(1 + rng.next(9))", p = 2 + rng.next(40)
+            return ("وصل عدد المسافرين إلى \(ar(x, &rng)) مليون مسافر بزيادة \(ar(String(p), &rng))٪.", "Passenger numbers reached \(x) million, up \(p)%.")
+        case 7:
+            let n = 2 + rng.next(9)
+            let en = rng.flip() ? englishWords[n] : String(n)
+            return ("قال المدير: «سنفتح \(ar(String(n), &rng)) مراكز جديدة بحلول عام \(ar(String(year), &rng))».", "The director said: “We will open \(en) new centres by \(year).”")
+        case 8:
+            let phone = "800 \(1000 + rng.next(9000))"
+            return ("للاستفسار يرجى الاتصال على الرقم المجاني \(ar(phone, &rng)).", "For enquiries, call the toll-free number \(phone).")
+        default:
+            let fine = (1 + rng.next(50)) * 1000, art = 1 + rng.next(150), law = 1 + rng.next(20)
+            let fineAr = rng.flip() ? "\(fine / 1000) ألف" : grouped(fine)
+            return ("تبلغ غرامة المخالفة \(ar(fineAr, &rng)) درهم وفق المادة \(ar(String(art), &rng)) من القانون رقم \(ar(String(law), &rng)) لسنة \(ar(String(year), &rng)).",
+                "The fine for the offence is AED \(grouped(fine)) under Article \(art) of Law No. \(law) of \(year).")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import BayanCore
+
+/// `summary.md`: the bilingual summary for an editor: each chosen Arabic sentence, its English,
+/// and the segment id that finds it in the other outputs.
+public struct SummaryMarkdownWriter: OutputWriter {
+    public init() {}
+
+    public func fileName(stem: String) -> String { "summary.md" }
+
+    public func render(_ result: DocumentResult, stem: String) throws -> [UInt8] {
+        let overview = DocumentOverview(result)
+        let rlm = "\u{200F}"
+        var out = "# Summary: \(overview.headlineIsSource ? rlm : "")\(MarkdownText.escape(overview.headline))\n\n"
+        out += "*\(MarkdownText.escape(result.source.file)) · \(result.summary.count) of \(result.pairs.count) sentences,"
+        out += " chosen from the Arabic; each English line is the checked translation of that sentence.*\n"
+        if result.summary.isEmpty {
+            out += "\nNo summary sentences were chosen for this document.\n"
+            return Array(out.utf8)
+        }
+        out += "\n## العربية\n"
+        for item in result.summary {
+            out += "\n\(rlm)\(MarkdownText.escape(item.ar)) \u{2068}(s\(item.id))\u{2069}\n"
+        }
+        out += "\n## English\n"
+        for item in result.summary {
+            out += "\n\(MarkdownText.escape(item.en)) (s\(item.id))\n"
+        }
+        let flagged = result.summary.filter { item in result.pairs.first { $0.segment.id == item.id }?.qa.isEmpty == false }
+        if !flagged.isEmpty {
+            out += "\nCheck before use: QA flagged " + flagged.map { "s\($0.id)" }.joined(separator: ", ") + ".\n"
+        }
+        return Array(out.utf8)
+    }
+}

@@ -1,0 +1,86 @@
+import BayanCore
+
+/// `numbers`: every number in the Arabic appears in the English, and the English adds no digits
+/// the Arabic does not have (in digits or in words).
+///
+/// Accepted: both digit systems, ٫/٬ separators, ٪, thousands grouping, "2 million" for
+/// 2,000,000, English number words ("three"), month names for a month number, "2020–21" for
+/// 2021. URLs and e-mail addresses are left to their own checks.
+public struct NumbersCheck: PairChecker {
+    public init() {}
+
+    public func check(_ pair: AlignedPair) -> [QAIssue] {
+        guard !TextScan.hasNoContent(pair.en) else { return [] }
+        let ar = Self.mentions(pair.segment.text)
+        let en = Self.mentions(pair.en)
+        let enTokens = Self.tokens(pair.en, lowercase: true)
+        let arTokens = Self.tokens(pair.segment.text, lowercase: false)
+
+        var enValues = en.flatMap(\.candidates)
+        enValues += NumberWords.values(tokens: enTokens, lexicon: NumberWords.english, variants: { [$0] })
+        enValues += enTokens.compactMap { NumberWords.englishMonths[$0] }
+        enValues += Self.abbreviatedRangeYears(TextScan.foldDigits(pair.en))
+
+        var arValues = ar.flatMap(\.candidates)
+        arValues += NumberWords.values(tokens: arTokens, lexicon: NumberWords.arabic, variants: ArabicKey.variants)
+        arValues += arTokens.compactMap { word in ArabicKey.variants(word).lazy.compactMap { NumberWords.arabicMonths[$0] }.first }
+
+        var issues: [QAIssue] = []
+        var reported = Set<String>()
+        for mention in ar where !mention.candidates.contains(where: { c in enValues.contains { NumberMention.same($0, c) } }) {
+            guard reported.insert("ar:" + mention.text).inserted else { continue }
+            issues.append(QAIssue(check: "numbers", message: "\(mention.text) in the Arabic is missing from the English"))
+        }
+        for mention in en where !mention.candidates.contains(where: { c in arValues.contains { NumberMention.same($0, c) } }) {
+            // A shortened range end ("2020–21") was matched above as a year; skip it here too.
+            if Self.isAbbreviatedRangeEnd(mention, arValues: arValues, english: pair.en) { continue }
+            guard reported.insert("en:" + mention.text).inserted else { continue }
+            issues.append(QAIssue(check: "numbers", message: "\(mention.text) in the English is not in the Arabic"))
+        }
+        let enSaysPercent = pair.en.contains("%") || pair.en.lowercased().contains("percent")
+            || pair.en.lowercased().contains("per cent")
+        if !enSaysPercent, let pct = ar.first(where: \.percent) {
+            issues.append(QAIssue(check: "numbers", message: "\(pct.text)٪ is a percentage but the English does not say percent"))
+        }
+        return issues
+    }
+
+    static func mentions(_ text: String) -> [NumberMention] {
+        let scalars = TextScan.foldDigits(text)
+        let masked = LinkScanner.emails(scalars).map(\.range)
+        let links = masked + LinkScanner.urls(scalars, excluding: masked).map(\.range)
+        return DigitNumberScanner.scan(scalars, masked: links)
+    }
+
+    static func tokens(_ text: String, lowercase: Bool) -> [String] {
+        let source = lowercase ? text.lowercased() : text
+        return source.split { !($0.isLetter) }.map(String.init)
+    }
+
+    /// "2020–21", "2020/21": the short end stands for 2021.
+    static func abbreviatedRangeYears(_ scalars: [Unicode.Scalar]) -> [Double] {
+        let text = TextScan.string(scalars)
+        var out: [Double] = []
+        let chars = Array(text.unicodeScalars)
+        var i = 0
+        while i + 6 < chars.count + 0 {
+            let year = chars[i..<(i + 4)]
+            let sep = chars[i + 4]
+            if year.allSatisfy({ $0.properties.numericType != nil && $0.isASCII }), "-–/".unicodeScalars.contains(sep),
+                i + 6 < chars.count + 1, chars[(i + 5)..<(i + 7)].allSatisfy({ $0.isASCII && $0.properties.numericType != nil }),
+                i + 7 >= chars.count || chars[i + 7].properties.numericType == nil,
+                let y = Int(TextScan.string(year)), let short = Int(TextScan.string(chars[(i + 5)..<(i + 7)]))
+            {
+                out.append(Double(y / 100 * 100 + short))
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func isAbbreviatedRangeEnd(_ mention: NumberMention, arValues: [Double], english: String) -> Bool {
+        guard mention.value < 100, mention.text.count == 2 else { return false }
+        let years = abbreviatedRangeYears(TextScan.foldDigits(english))
+        return years.contains { y in Int(y) % 100 == Int(mention.value) && arValues.contains { NumberMention.same($0, y) } }
+    }
+}

@@ -1,0 +1,42 @@
+/// How long the summary is and how sentences are weighed (config `summary.*`).
+public struct SummaryOptions: Sendable, Equatable {
+    /// Number of sentences (`summary.sentences`); used when `ratio` is nil.
+    public var sentences: Int
+    /// Fraction of the document's sentences (`summary.ratio`), rounded, within min/max.
+    public var ratio: Double?
+    public var minSentences: Int
+    public var maxSentences: Int
+    /// Weights of the score's parts; they need not sum to 1.
+    public var centralityWeight: Double
+    public var leadWeight: Double
+    public var termWeight: Double
+    /// How fast the lead bonus fades, in sentences: exp(-position / leadDecay).
+    public var leadDecay: Double
+    /// A candidate this similar (cosine) to a chosen sentence is a near-duplicate and skipped.
+    public var redundancy: Double
+    /// Sentences with fewer content tokens are not chosen (datelines, captions).
+    public var minTokens: Int
+
+    public init(
+        sentences: Int = 3, ratio: Double? = nil, minSentences: Int = 1, maxSentences: Int = 8,
+        centralityWeight: Double = 1.0, leadWeight: Double = 1.0, termWeight: Double = 0.3,
+        redundancy: Double = 0.5, minTokens: Int = 4, leadDecay: Double = 0.3
+    ) {
+        self.leadDecay = leadDecay
+        self.sentences = sentences
+        self.ratio = ratio
+        self.minSentences = minSentences
+        self.maxSentences = maxSentences
+        self.centralityWeight = centralityWeight
+        self.leadWeight = leadWeight
+        self.termWeight = termWeight
+        self.redundancy = redundancy
+        self.minTokens = minTokens
+    }
+
+    /// Summary length for a document of `count` candidate sentences.
+    public func length(for count: Int) -> Int {
+        let wanted = ratio.map { Int(($0 * Double(count)).rounded()) } ?? sentences
+        return min(count, max(minSentences, min(maxSentences, wanted)))
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import QA
+
+/// `bayan qa --jsonl`: checks Arabic–English sentence pairs, one JSON object per line.
+struct QACommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qa",
+        abstract: "Check Arabic–English sentence pairs (numbers, untranslated text, brackets, ...).",
+        discussion: """
+            Reads one JSON object per line on standard input and writes one per line on standard \
+            output, flushed after each line, in the same order:
+
+              in:  {"id": "1", "source": "<Arabic sentence>", "target": "<English sentence>"}
+              out: {"id": "1", "issues": [{"check": "numbers", "message": "..."}]}
+
+            Checks: \(StandardChecks.names.joined(separator: ", ")). An empty issues list means \
+            the pair passed. A line that cannot be read gives {"id": ..., "error": "..."}.
+
+            --glossary FILE is accepted for the glossary check; it is wired to the glossary \
+            matcher in a later change and is ignored (with a warning) until then.
+
+            Example:
+              echo '{"id":"1","source":"ارتفع بنسبة ١٥٪","target":"It rose by 15%."}' | bayan qa --jsonl
+            """)
+
+    @Flag(name: .long, help: "Read and write JSON Lines (the only mode).")
+    var jsonl = false
+
+    @Option(name: .long, help: "Glossary file for the glossary check (not wired yet).")
+    var glossary: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Checks to leave out, e.g. --disable length endpunc.")
+    var disable: [String] = []
+
+    func validate() throws {
+        guard jsonl else { throw ValidationError("Pass --jsonl: qa reads JSON Lines on standard input.") }
+        let unknown = disable.filter { !StandardChecks.names.contains($0) }
+        guard unknown.isEmpty else {
+            throw ValidationError("Unknown check(s) \(unknown.joined(separator: ", ")); known: \(StandardChecks.names.joined(separator: ", ")).")
+        }
+    }
+
+    func run() async throws {
+        if let glossary {
+            FileHandle.standardError.write(Data("bayan qa: --glossary \(glossary) is not wired yet; the glossary check is skipped.\n".utf8))
+        }
+        let driver = QAJSONLDriver(checker: StandardChecks.suite(QAOptions(disabled: Set(disable))))
+        driver.run(readLine: { Swift.readLine(strippingNewline: true) }) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+    }
+}
