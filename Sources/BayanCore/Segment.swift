@@ -56,12 +56,16 @@ public struct AlignedPair: Sendable, Equatable {
     public var en: String
     public var terms: [TermHit]
     public var qa: [QAIssue]
+    /// How the translation was obtained when it was not the plain first request
+    /// (e.g. "protected": terms replaced by placeholders after the engine missed them).
+    public var strategy: String?
 
-    public init(segment: Segment, en: String, terms: [TermHit] = [], qa: [QAIssue] = []) {
+    public init(segment: Segment, en: String, terms: [TermHit] = [], qa: [QAIssue] = [], strategy: String? = nil) {
         self.segment = segment
         self.en = en
         self.terms = terms
         self.qa = qa
+        self.strategy = strategy
     }
 }
 

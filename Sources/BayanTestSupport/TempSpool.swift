@@ -32,6 +32,8 @@ public final class TempSpool: @unchecked Sendable {
               retry_base_delay: 0.01
               retry_max_delay: 0.2
               defer_delay: 0.5
+            glossary:
+              files: []
             \(extra)
             """
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)

@@ -16,7 +16,7 @@ public struct ResultJSONWriter: OutputWriter {
                 Record.SegmentRecord(
                     id: pair.segment.id, paragraph: pair.segment.paragraph, start: pair.segment.start,
                     end: pair.segment.end, ar: pair.segment.text, en: pair.en, partOf: pair.segment.partOf,
-                    terms: pair.terms, qa: pair.qa)
+                    terms: pair.terms, qa: pair.qa, strategy: pair.strategy)
             },
             summary: result.summary,
             timings: result.timings)
@@ -39,7 +39,8 @@ public struct ResultJSONWriter: OutputWriter {
             var partOf: Int?
             var terms: [TermHit]
             var qa: [QAIssue]
-            enum CodingKeys: String, CodingKey { case id, paragraph, start, end, ar, en, partOf = "part_of", terms, qa }
+            var strategy: String?
+            enum CodingKeys: String, CodingKey { case id, paragraph, start, end, ar, en, partOf = "part_of", terms, qa, strategy }
         }
         var source: SourceInfo
         var engine: EngineInfo

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Daemon
 import Foundation
+import Glossary
 import Logging
 import ServiceLifecycle
 
@@ -41,21 +42,30 @@ struct RunCommand: AsyncParsableCommand {
             logger.error("the job database cannot be opened; running without history", metadata: ["error": "\(error)"])
             database = nil
         }
-        let stages = try StageFactory.make(loaded, logger: logger)
+        let glossary = GlossaryStore(files: loaded.config.glossary.files, logger: logger)
+        let stages = try StageFactory.make(loaded, glossary: glossary, logger: logger)
         let holder = StagesHolder(config: loaded.config, stages: stages)
         let status = StatusReporter(layout: layout, engineKind: loaded.config.engine.kind, engineURL: loaded.config.engine.url)
+        let glossaryService = GlossaryWatchService(
+            watcher: GlossaryWatcher(store: glossary, interval: .milliseconds(Int(loaded.config.glossary.reloadInterval * 1000))),
+            status: status)
         let spool = SpoolService(layout: layout, holder: holder, database: database, status: status, logger: logger)
         let reload = ReloadService(
             configPath: options.resolvedPath, holder: holder, status: status, logger: logger,
-            factory: { try StageFactory.make($0, logger: logger) }, onReload: { spool.poke() })
+            factory: { try StageFactory.make($0, glossary: glossary, logger: logger) },
+            onReload: {
+                glossary.reload()
+                spool.poke()
+            })
         logger.info(
             "bayan started",
-            metadata: ["spool": "\(layout.root)", "engine": "\(loaded.config.engine.kind)", "url": "\(loaded.config.engine.url)", "workers": "\(loaded.config.workers)", "pid": "\(getpid())"])
+            metadata: ["spool": "\(layout.root)", "glossary_entries": "\(glossary.snapshot.entryCount)", "engine": "\(loaded.config.engine.kind)", "url": "\(loaded.config.engine.url)", "workers": "\(loaded.config.workers)", "pid": "\(getpid())"])
         let group = ServiceGroup(
             configuration: .init(
                 services: [
                     .init(service: spool, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
                     .init(service: reload),
+                    .init(service: glossaryService),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))

@@ -1,6 +1,8 @@
 import ArabicText
 import BayanCore
 import Daemon
+import Foundation
+import Glossary
 import Logging
 import Outputs
 import QA
@@ -9,7 +11,7 @@ import Translation
 
 /// The one place that chooses concrete types for each stage from the configuration.
 enum StageFactory {
-    static func make(_ loaded: LoadedConfig, logger: Logger) throws -> PipelineStages {
+    static func make(_ loaded: LoadedConfig, glossary: GlossaryStore?, logger: Logger) throws -> PipelineStages {
         let config = loaded.config
         var transport = TransportOptions()
         transport.connectTimeout = config.engine.connectTimeout
@@ -35,12 +37,64 @@ enum StageFactory {
         policy.maxAttempts = config.engine.maxAttempts
         policy.baseDelay = config.engine.retryBaseDelay
         policy.maxDelay = config.engine.retryMaxDelay
+        let writers = StandardWriters.writers(for: config.outputs.formats)
+        guard writers.unknown.isEmpty else {
+            throw BayanError(.config, "outputs.formats: unknown format(s) \(writers.unknown.joined(separator: ", "))")
+        }
+        // The verifier reports glossary misses itself, with the avoided rendering when there is one.
+        let qa = QAOptions(
+            disabled: Set(config.qa.disabled).union(["glossary"]), lengthRatioMin: config.qa.lengthRatioMin,
+            lengthRatioMax: config.qa.lengthRatioMax)
+        var summary = SummaryOptions()
+        summary.sentences = config.summary.sentences
+        summary.ratio = config.summary.ratio
         return PipelineStages(
-            reader: PlainTextReader(),
-            segmenter: PunctuationSegmenter(),
+            reader: SniffingDocumentReader(limits: readerLimits(config)),
+            segmenter: ArabicSentenceSegmenter(options: try segmenterOptions(config)),
+            terms: termStage(glossary, protect: config.glossary.protect, checkGlossary: !config.qa.disabled.contains("glossary")),
             translator: Translator(engine: engine, policy: policy, logger: logger),
-            checker: CheckSuite([]),
-            summarizer: EmptySummarizer(),
-            writers: [ResultJSONWriter(), AlignedMarkdownWriter()])
+            checker: StandardChecks.suite(qa),
+            summarizer: ExtractiveSummarizer(options: summary),
+            writers: writers.writers)
+    }
+
+    static func readerLimits(_ config: BayanConfig) -> ReaderLimits {
+        ReaderLimits(
+            maxFileBytes: config.spool.maxInputBytes, maxZipEntries: config.reader.maxDocxEntries,
+            maxEntryUncompressedBytes: config.reader.maxEntryBytes, maxTotalUncompressedBytes: config.reader.maxTotalBytes,
+            maxCompressionRatio: config.reader.maxCompressionRatio, maxTextScalars: config.reader.maxTextChars)
+    }
+
+    static func segmenterOptions(_ config: BayanConfig) throws -> SegmenterOptions {
+        var options = SegmenterOptions(breakAtSemicolon: config.segmenter.breakAtSemicolon, maxSentenceScalars: config.segmenter.maxSentenceChars)
+        if let file = config.segmenter.abbreviationsFile {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw BayanError(.config, "segmenter.abbreviations_file: cannot read \(file)")
+            }
+            options.addAbbreviations(fromList: text)
+        }
+        return options
+    }
+
+    /// Each document takes the glossary snapshot that is live when it starts.
+    static func termStage(_ store: GlossaryStore?, protect: Bool, checkGlossary: Bool) -> @Sendable () -> TermStage {
+        guard let store else { return { .none } }
+        return { () -> TermStage in
+            let snapshot = store.snapshot
+            guard snapshot.entryCount > 0 else { return .none }
+            let matcher = snapshot.matcher
+            let verifier = snapshot.verifier
+            let verify: @Sendable ([TermHit], String) -> (hits: [TermHit], issues: [QAIssue]) = { hits, english in
+                let checked = verifier.verify(hits, translation: english)
+                return checkGlossary ? checked : (checked.hits, [])
+            }
+            let protector: @Sendable (String) -> (text: String, restore: @Sendable (String) -> String) = { text in
+                let protected = TermProtector.protect(text, matches: matcher.termMatches(in: text))
+                return (protected.text, { TermProtector.restore($0, protected).text })
+            }
+            return TermStage(
+                version: snapshot.version, find: { matcher.matches(in: $0) }, verify: verify,
+                protect: protect ? protector : nil)
+        }
     }
 }

@@ -54,6 +54,10 @@ struct StatusCommand: AsyncParsableCommand {
             print("in flight: \(s.inFlight.count)")
             for job in s.inFlight { print("  \(job.file) [\(job.stage)] for \(Int(Date().timeIntervalSince1970 - job.since)) s") }
         }
+        if let g = s.glossary {
+            print("glossary: \(g.entries) entries" + (g.version.map { ", version \($0.prefix(12))" } ?? ""))
+            for problem in g.problems { print("  refused edit: \(problem)") }
+        }
         if let reload = s.lastReload {
             print("last reload: " + (reload.ok ? "ok" : "refused: " + reload.problems.joined(separator: "; ")))
         }

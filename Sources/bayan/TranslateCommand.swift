@@ -2,6 +2,7 @@ import ArgumentParser
 import BayanCore
 import Daemon
 import Foundation
+import Glossary
 import Logging
 import Outputs
 
@@ -40,7 +41,8 @@ struct TranslateCommand: AsyncParsableCommand {
             throw ExitCode(73)
         }
         defer { DurableFS.removeTree(tmpDir) }
-        let pipeline = DocumentPipeline(stages: try StageFactory.make(loaded, logger: logger))
+        let glossary = GlossaryStore(files: loaded.config.glossary.files, logger: logger)
+        let pipeline = DocumentPipeline(stages: try StageFactory.make(loaded, glossary: glossary, logger: logger))
         let publisher = AtomicPublisher(outDirectory: outDir, tmpDirectory: tmpDir)
         var failures = 0
         for (index, file) in files.enumerated() {

@@ -40,6 +40,39 @@ public struct BayanConfig: Sendable, Equatable {
 
     public struct Glossary: Sendable, Equatable {
         public var files: [String] = ["Glossary/customs.tsv"]
+        /// How often the glossary files are checked for changes (hot reload).
+        public var reloadInterval = 1.0
+        /// Retry sentences whose terms the engine missed with the terms protected by placeholders.
+        public var protect = true
+    }
+
+    public struct Reader: Sendable, Equatable {
+        public var maxDocxEntries = 2_000
+        public var maxEntryBytes = 64 << 20
+        public var maxTotalBytes = 512 << 20
+        public var maxCompressionRatio = 200
+        public var maxTextChars = 10_000_000
+    }
+
+    public struct Segmenter: Sendable, Equatable {
+        public var breakAtSemicolon = false
+        public var maxSentenceChars: Int? = nil
+        public var abbreviationsFile: String? = nil
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var sentences = 3
+        public var ratio: Double? = nil
+    }
+
+    public struct Outputs: Sendable, Equatable {
+        public var formats = ["json", "html", "md", "tmx", "xliff", "summary"]
+    }
+
+    public struct QA: Sendable, Equatable {
+        public var disabled: [String] = []
+        public var lengthRatioMin = 0.5
+        public var lengthRatioMax = 2.6
     }
 
     public var spool = Spool()
@@ -49,6 +82,11 @@ public struct BayanConfig: Sendable, Equatable {
     public var engine = Engine()
     public var log = Log()
     public var glossary = Glossary()
+    public var reader = Reader()
+    public var segmenter = Segmenter()
+    public var summary = Summary()
+    public var outputs = Outputs()
+    public var qa = QA()
 
     public init() {}
 

@@ -3,6 +3,9 @@ struct ConfigField: Sendable {
     enum Kind: Sendable {
         case string
         case optionalString
+        case optionalInt(ClosedRange<Int>)
+        case number(ClosedRange<Double>)
+        case optionalNumber(ClosedRange<Double>)
         case int(ClosedRange<Int>)
         case seconds(ClosedRange<Double>)
         case bool

@@ -112,6 +112,16 @@ public enum ConfigLoader {
             guard let value else { return .failure(ConfigError("must be a whole number between \(range.lowerBound) and \(range.upperBound)")) }
             guard range.contains(value) else { return .failure(ConfigError("\(value) is out of range; use a number between \(range.lowerBound) and \(range.upperBound)")) }
             return .success(.int(value))
+        case .optionalInt(let range):
+            if raw is NSNull { return .success(.none) }
+            return convert(raw, .int(range))
+        case .number(let range):
+            let value = (raw as? Double) ?? (raw as? Int).map(Double.init) ?? text.flatMap { Double($0) }
+            guard let value, range.contains(value) else { return .failure(ConfigError("must be a number between \(range.lowerBound) and \(range.upperBound)")) }
+            return .success(.double(value))
+        case .optionalNumber(let range):
+            if raw is NSNull { return .success(.none) }
+            return convert(raw, .number(range))
         case .seconds(let range):
             guard let seconds = parseSeconds(raw) else {
                 return .failure(ConfigError("must be a duration such as 5, 1.5, \"500ms\", \"5s\" or \"2m\""))
@@ -174,6 +184,20 @@ public enum ConfigLoader {
         }
         if c.engine.retryMaxDelay < c.engine.retryBaseDelay {
             problems.append(ConfigProblem(key: "engine.retry_max_delay", message: "must not be smaller than engine.retry_base_delay"))
+        }
+        if c.qa.lengthRatioMin >= c.qa.lengthRatioMax {
+            problems.append(ConfigProblem(key: "qa.length_ratio_min", message: "must be smaller than qa.length_ratio_max"))
+        }
+        let knownFormats: Set<String> = ["json", "html", "md", "tmx", "xliff", "xlf", "summary"]
+        for format in c.outputs.formats where !knownFormats.contains(format.lowercased()) {
+            problems.append(ConfigProblem(key: "outputs.formats", message: "unknown format \(format); use any of json, html, md, tmx, xliff, summary"))
+        }
+        let knownChecks: Set<String> = ["empty", "untranslated", "numbers", "glossary", "brackets", "length", "urls", "emails", "endpunc"]
+        for check in c.qa.disabled where !knownChecks.contains(check) {
+            problems.append(ConfigProblem(key: "qa.disabled", message: "unknown check \(check); the checks are \(knownChecks.sorted().joined(separator: ", "))"))
+        }
+        if let file = c.segmenter.abbreviationsFile, !FileManager.default.isReadableFile(atPath: file) {
+            problems.append(ConfigProblem(key: "segmenter.abbreviations_file", message: "cannot read \(file); give a file with one abbreviation per line"))
         }
         if let ca = c.engine.caFile, !FileManager.default.isReadableFile(atPath: ca) {
             problems.append(ConfigProblem(key: "engine.ca_file", message: "cannot read \(ca); give the path of a PEM file of CA certificates"))

@@ -32,6 +32,22 @@ enum ConfigSchema {
         ConfigField(path: "log.format", kind: .choice(["text", "json"])) { c, v in if case .string(let s) = v { c.log.format = s } },
         ConfigField(path: "log.level", kind: .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"])) { c, v in if case .string(let s) = v { c.log.level = s } },
         ConfigField(path: "glossary.files", kind: .stringList) { c, v in if case .list(let l) = v { c.glossary.files = l } },
+        ConfigField(path: "glossary.reload_interval", kind: .seconds(0.05...3600)) { c, v in if case .double(let d) = v { c.glossary.reloadInterval = d } },
+        ConfigField(path: "glossary.protect", kind: .bool) { c, v in if case .bool(let b) = v { c.glossary.protect = b } },
+        ConfigField(path: "reader.max_docx_entries", kind: .int(1...1_000_000)) { c, v in if case .int(let i) = v { c.reader.maxDocxEntries = i } },
+        ConfigField(path: "reader.max_entry_bytes", kind: .int(1024...(1 << 32))) { c, v in if case .int(let i) = v { c.reader.maxEntryBytes = i } },
+        ConfigField(path: "reader.max_total_bytes", kind: .int(1024...(1 << 34))) { c, v in if case .int(let i) = v { c.reader.maxTotalBytes = i } },
+        ConfigField(path: "reader.max_compression_ratio", kind: .int(2...100_000)) { c, v in if case .int(let i) = v { c.reader.maxCompressionRatio = i } },
+        ConfigField(path: "reader.max_text_chars", kind: .int(1000...(1 << 31))) { c, v in if case .int(let i) = v { c.reader.maxTextChars = i } },
+        ConfigField(path: "segmenter.break_at_semicolon", kind: .bool) { c, v in if case .bool(let b) = v { c.segmenter.breakAtSemicolon = b } },
+        ConfigField(path: "segmenter.max_sentence_chars", kind: .optionalInt(20...100_000)) { c, v in if case .int(let i) = v { c.segmenter.maxSentenceChars = i } else { c.segmenter.maxSentenceChars = nil } },
+        ConfigField(path: "segmenter.abbreviations_file", kind: .optionalString) { c, v in if case .string(let s) = v { c.segmenter.abbreviationsFile = s } else { c.segmenter.abbreviationsFile = nil } },
+        ConfigField(path: "summary.sentences", kind: .int(1...100)) { c, v in if case .int(let i) = v { c.summary.sentences = i } },
+        ConfigField(path: "summary.ratio", kind: .optionalNumber(0.01...1)) { c, v in if case .double(let d) = v { c.summary.ratio = d } else { c.summary.ratio = nil } },
+        ConfigField(path: "outputs.formats", kind: .stringList) { c, v in if case .list(let l) = v { c.outputs.formats = l } },
+        ConfigField(path: "qa.disabled", kind: .stringList) { c, v in if case .list(let l) = v { c.qa.disabled = l } },
+        ConfigField(path: "qa.length_ratio_min", kind: .number(0...100)) { c, v in if case .double(let d) = v { c.qa.lengthRatioMin = d } },
+        ConfigField(path: "qa.length_ratio_max", kind: .number(0...100)) { c, v in if case .double(let d) = v { c.qa.lengthRatioMax = d } },
     ]
 
     static let byPath: [String: ConfigField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0) })

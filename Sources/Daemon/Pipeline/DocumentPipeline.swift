@@ -19,6 +19,7 @@ public struct DocumentPipeline: Sendable {
             let d = now - clock
             return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
         }
+        let glossary = stages.terms()
         let document = try stages.reader.read(bytes, fileName: fileName)
         timings.readMs = lap()
         let segments = stages.segmenter.segment(document)
@@ -26,24 +27,26 @@ public struct DocumentPipeline: Sendable {
             throw BayanError.badInput("\(fileName) holds no text to translate (it is empty or only white space)")
         }
         timings.segmentMs = lap()
-        let terms: [[TermHit]] = segments.map { segment in
-            stages.findTerms(segment.text).map { hit in
-                var shifted = hit
-                shifted.start += segment.start
-                shifted.end += segment.start
-                return shifted
-            }
-        }
+        let terms: [[TermHit]] = segments.map { glossary.find($0.text) }
         timings.termsMs = lap()
         let items = zip(segments, terms).map { TranslationItem(id: String($0.id), text: $0.text, terms: $1) }
-        let english = try await stages.translator.translate(items)
+        var english = try await stages.translator.translate(items)
         timings.translateMs = lap()
+        var verified = zip(terms, english).map { glossary.verify($0, $1) }
+        var strategies = [String?](repeating: nil, count: segments.count)
+        try await retryMissedTerms(glossary, items, &english, &verified, &strategies)
         var pairs: [AlignedPair] = []
         pairs.reserveCapacity(segments.count)
         for (index, segment) in segments.enumerated() {
-            let verified = stages.verifyTerms(terms[index], english[index])
-            var pair = AlignedPair(segment: segment, en: english[index], terms: verified)
-            pair.qa = stages.checker.check(pair)
+            // Hits are stored with offsets into the whole source text.
+            let hits = verified[index].hits.map { hit in
+                var h = hit
+                h.start += segment.start
+                h.end += segment.start
+                return h
+            }
+            var pair = AlignedPair(segment: segment, en: english[index], terms: hits, strategy: strategies[index])
+            pair.qa = stages.checker.check(pair) + verified[index].issues
             pairs.append(pair)
         }
         timings.checkMs = lap()
@@ -53,6 +56,29 @@ public struct DocumentPipeline: Sendable {
         timings.summarizeMs = lap()
         return DocumentResult(
             source: document.source, engine: stages.translator.engine.info, paragraphs: document.paragraphs, pairs: pairs,
-            summary: summary, glossaryVersion: stages.glossaryVersion, timings: timings)
+            summary: summary, glossaryVersion: glossary.version, timings: timings)
+    }
+
+    /// Sentences whose glossary terms the engine missed are translated once more with the terms
+    /// protected by placeholders; the new translation is kept when it misses fewer terms.
+    private func retryMissedTerms(
+        _ glossary: TermStage, _ items: [TranslationItem], _ english: inout [String],
+        _ verified: inout [(hits: [TermHit], issues: [QAIssue])], _ strategies: inout [String?]
+    ) async throws {
+        guard let protect = glossary.protect else { return }
+        let failing = verified.indices.filter { !verified[$0].issues.isEmpty }
+        guard !failing.isEmpty else { return }
+        let protected = failing.map { protect(items[$0].text) }
+        let retry = zip(failing, protected).map { TranslationItem(id: items[$0].id + "p", text: $1.text, terms: items[$0].terms) }
+        let answers = try await stages.translator.translate(retry)
+        for (k, index) in failing.enumerated() {
+            let restored = protected[k].restore(answers[k])
+            let check = glossary.verify(items[index].terms, restored)
+            if check.issues.count < verified[index].issues.count {
+                english[index] = restored
+                verified[index] = check
+                strategies[index] = "protected"
+            }
+        }
     }
 }

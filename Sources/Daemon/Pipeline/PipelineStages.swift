@@ -10,11 +10,8 @@ import Translation
 public struct PipelineStages: Sendable {
     public var reader: any DocumentReader
     public var segmenter: any SentenceSegmenter
-    /// Glossary hits in one sentence, with offsets relative to that sentence.
-    public var findTerms: @Sendable (String) -> [TermHit]
-    /// Sets `ok` on each hit after translation.
-    public var verifyTerms: @Sendable ([TermHit], String) -> [TermHit]
-    public var glossaryVersion: String?
+    /// The glossary snapshot for a document that starts now.
+    public var terms: @Sendable () -> TermStage
     public var translator: Translator
     public var checker: any PairChecker
     public var summarizer: any Summarizer
@@ -22,16 +19,12 @@ public struct PipelineStages: Sendable {
 
     public init(
         reader: any DocumentReader, segmenter: any SentenceSegmenter,
-        findTerms: @escaping @Sendable (String) -> [TermHit] = { _ in [] },
-        verifyTerms: @escaping @Sendable ([TermHit], String) -> [TermHit] = { hits, _ in hits },
-        glossaryVersion: String? = nil, translator: Translator, checker: any PairChecker,
+        terms: @escaping @Sendable () -> TermStage = { .none }, translator: Translator, checker: any PairChecker,
         summarizer: any Summarizer, writers: [any OutputWriter]
     ) {
         self.reader = reader
         self.segmenter = segmenter
-        self.findTerms = findTerms
-        self.verifyTerms = verifyTerms
-        self.glossaryVersion = glossaryVersion
+        self.terms = terms
         self.translator = translator
         self.checker = checker
         self.summarizer = summarizer

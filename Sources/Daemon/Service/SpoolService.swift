@@ -91,11 +91,11 @@ public final class SpoolService: Service, Sendable {
                 for outcome in finished.drain() {
                     running -= 1
                     if case .completed(true) = outcome {
-                        status.engine(state: "ok", error: nil, deferred: deferred.count)
+                        status.engine(state: "ok", error: nil)
                     } else if case .deferred(let job, let reason, let hold) = outcome {
                         let due = now + (hold ? max(config.engine.deferDelay, 60) : config.engine.deferDelay)
                         deferred.append((job, due))
-                        status.engine(state: hold ? "hold" : "deferred", error: reason, deferred: deferred.count)
+                        status.engine(state: hold ? "hold" : "deferred", error: reason)
                         logger.warning("deferred", metadata: ["job": "\(job.id)", "reason": "\(reason)", "retry_in_s": "\(Int(due - now))"])
                     }
                 }
@@ -136,7 +136,7 @@ public final class SpoolService: Service, Sendable {
                         job = recovered.removeFirst()
                     } else if let i = deferred.firstIndex(where: { $0.due <= now }) {
                         job = deferred.remove(at: i).job
-                        status.engine(state: "retrying", error: nil, deferred: deferred.count)
+                        status.engine(state: "retrying", error: nil)
                     } else if let name = queue.popReady() {
                         guard let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) else { continue }
                         switch claimer.claim(entry) {

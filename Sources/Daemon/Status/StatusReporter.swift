@@ -9,6 +9,8 @@ public final class StatusReporter: Sendable {
     private let layout: SpoolLayout
     private let redactor: Redactor
     private let state: Mutex<StatusSnapshot>
+    /// Documents that could not be translated yet (deferred at least once, not finished).
+    private let waiting = Mutex<Set<String>>([])
 
     public init(layout: SpoolLayout, engineKind: String, engineURL: String, redactor: Redactor = .shared) {
         self.layout = layout
@@ -18,7 +20,7 @@ public final class StatusReporter: Sendable {
             pid: getpid(), version: BayanVersion.string, startedAt: now, updatedAt: now, running: true, counts: [:],
             inFlight: [], lastErrors: [],
             engine: .init(kind: engineKind, url: engineURL, state: "ok", lastError: nil, deferredDocuments: 0),
-            lastReload: nil, processed: 0, failed: 0))
+            lastReload: nil, glossary: nil, processed: 0, failed: 0))
     }
 
     func started(_ job: ClaimedJob, stage: String) {
@@ -35,7 +37,12 @@ public final class StatusReporter: Sendable {
     }
 
     func ended(_ job: ClaimedJob, outcome: String, error: String? = nil) {
+        let count = waiting.withLock { w -> Int in
+            if outcome == "deferred" { w.insert(job.id) } else { w.remove(job.id) }
+            return w.count
+        }
         state.withLock { s in
+            s.engine.deferredDocuments = count
             s.inFlight.removeAll { $0.id == job.id }
             if outcome == "done" { s.processed += 1 }
             if outcome == "failed" { s.failed += 1 }
@@ -55,11 +62,10 @@ public final class StatusReporter: Sendable {
         }
     }
 
-    func engine(state newState: String, error: String?, deferred: Int) {
+    func engine(state newState: String, error: String?) {
         state.withLock { s in
             s.engine.state = newState
             if let error { s.engine.lastError = error }
-            s.engine.deferredDocuments = deferred
         }
     }
 
@@ -68,6 +74,10 @@ public final class StatusReporter: Sendable {
             s.engine.kind = kind
             s.engine.url = url
         }
+    }
+
+    public func glossary(version: String?, entries: Int, problems: [String]) {
+        state.withLock { $0.glossary = .init(version: version, entries: entries, problems: problems) }
     }
 
     public func reloaded(ok: Bool, problems: [String]) {

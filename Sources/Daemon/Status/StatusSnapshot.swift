@@ -34,6 +34,13 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
         public var problems: [String]
     }
 
+    public struct GlossaryState: Codable, Sendable, Equatable {
+        public var version: String?
+        public var entries: Int
+        /// Problems of the last edit that was refused (the previous glossary stays live).
+        public var problems: [String]
+    }
+
     public var pid: Int32
     public var version: String
     public var startedAt: Double
@@ -44,11 +51,12 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
     public var lastErrors: [ErrorEntry]
     public var engine: EngineState
     public var lastReload: ReloadState?
+    public var glossary: GlossaryState?
     public var processed: Int
     public var failed: Int
 
     enum CodingKeys: String, CodingKey {
-        case pid, version, running, counts, engine, processed, failed
+        case pid, version, running, counts, engine, processed, failed, glossary
         case startedAt = "started_at"
         case updatedAt = "updated_at"
         case inFlight = "in_flight"
