@@ -81,7 +81,7 @@ enum NumberWords {
             if value >= 1000 {
                 let unit = value == 2e3 || value == 2e6 || value == 2e9 ? value / 2 : value
                 let factor = value == unit ? 1.0 : 2.0
-                total += max(current, 1) * unit * factor
+                total += (current > 0 ? current : 1) * unit * factor
                 current = 0
             } else if value == 100 && current > 0 && current < 10 {
                 current *= 100

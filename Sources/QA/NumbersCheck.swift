@@ -1,3 +1,4 @@
+import Foundation
 import BayanCore
 
 /// `numbers`: every number in the Arabic appears in the English, and the English adds no digits
@@ -31,7 +32,7 @@ public struct NumbersCheck: PairChecker {
             guard reported.insert("ar:" + mention.text).inserted else { continue }
             issues.append(QAIssue(check: "numbers", message: "\(mention.text) in the Arabic is missing from the English"))
         }
-        for mention in en where !mention.candidates.contains(where: { c in arValues.contains { NumberMention.same($0, c) } }) {
+        for mention in Self.mentions(Self.maskingIdioms(pair.en)) where !mention.candidates.contains(where: { c in arValues.contains { NumberMention.same($0, c) } }) {
             // A shortened range end ("2020–21") was matched above as a year; skip it here too.
             if Self.isAbbreviatedRangeEnd(mention, arValues: arValues, english: pair.en) { continue }
             guard reported.insert("en:" + mention.text).inserted else { continue }
@@ -43,6 +44,20 @@ public struct NumbersCheck: PairChecker {
             issues.append(QAIssue(check: "numbers", message: "\(pct.text)٪ is a percentage but the English does not say percent"))
         }
         return issues
+    }
+
+    /// English names with digits that render Arabic words («على مدار الساعة» → "24/7",
+    /// «جائحة كورونا» → "the COVID-19 pandemic"): not numbers the English added.
+    static let idioms = ["24/7", "24x7", "covid-19", "covid19", "sars-cov-2", "mers-cov"]
+
+    static func maskingIdioms(_ text: String) -> String {
+        var out = text
+        for idiom in idioms {
+            while let range = out.range(of: idiom, options: .caseInsensitive) {
+                out.replaceSubrange(range, with: String(repeating: " ", count: idiom.count))
+            }
+        }
+        return out
     }
 
     static func mentions(_ text: String) -> [NumberMention] {

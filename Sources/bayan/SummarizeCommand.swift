@@ -25,7 +25,7 @@ struct SummarizeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Read and write JSON Lines (the only mode).")
     var jsonl = false
 
-    @Option(name: .long, help: "Sentences per summary (default 3).")
+    @Option(name: .long, help: "Sentences per summary.")
     var sentences: Int = 3
 
     @Option(name: .long, help: "Summary length as a fraction of the text's sentences (overrides --sentences).")

@@ -31,6 +31,10 @@ func checks(_ checker: some PairChecker, _ ar: String, _ en: String) -> [String]
         ("تمت الضبطية في الساعة 10:00 صباحاً.", "The seizure took place at 10 a.m."),
         ("يبدأ العمل بالنظام في الأول من يوليو.", "The system goes live on 1 July."),
         ("للتواصل info2024@customs.gov.ae.", "Contact info2024@customs.gov.ae."),
+        ("بلغ عدد الطرود نصف مليون طرد.", "The number of parcels reached 500,000."),
+        ("يعمل المركز على مدار الساعة.", "The centre operates 24/7."),
+        ("تعاونت الدائرة مع الشركاء خلال جائحة كورونا.", "The department worked with partners during the COVID-19 pandemic."),
+        ("حققت الدائرة أهدافها في الربع الثالث.", "The department met its targets in Q3."),
     ])
     func silentOnCorrectPairs(_ ar: String, _ en: String) {
         #expect(check.check(pair(ar, en)).isEmpty, "\(ar) → \(en)")
@@ -118,5 +122,25 @@ func checks(_ checker: some PairChecker, _ ar: String, _ en: String) -> [String]
         let suite = StandardChecks.suite(QAOptions(disabled: ["length", "endpunc"]))
         #expect(suite.check(pair("ضبطت الجمارك شحنة كبيرة جداً في الميناء اليوم.", "Seized")).isEmpty)
         #expect(StandardChecks.suite().check(pair("ضبطت الجمارك شحنة كبيرة جداً في الميناء اليوم.", "Seized")).map(\.check).contains("length"))
+    }
+}
+
+@Suite struct QARobustnessTests {
+    /// Random text from the characters the checks look at most closely never traps a check.
+    @Test func randomTextNeverTraps() {
+        let alphabet = Array("0123456789٠١٢٣٤٥٦٧٨٩٫٬٪%.,:/-–()[]{}«»“”\"'؟?!@ wwwhttps:ةجمارك مليون million twenty-five 24/7 \u{200F}\u{1}")
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let suite = StandardChecks.suite()
+        var flagged = 0
+        for _ in 0..<2000 {
+            let ar = String((0..<next(40)).map { _ in alphabet[next(alphabet.count)] })
+            let en = String((0..<next(40)).map { _ in alphabet[next(alphabet.count)] })
+            if !suite.check(pair(ar, en)).isEmpty { flagged += 1 }
+        }
+        #expect(flagged > 0)
     }
 }
