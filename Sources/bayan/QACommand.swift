@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glossary
 import QA
 
 /// `bayan qa --jsonl`: checks Arabic–English sentence pairs, one JSON object per line.
@@ -17,8 +18,8 @@ struct QACommand: AsyncParsableCommand {
             Checks: \(StandardChecks.names.joined(separator: ", ")). An empty issues list means \
             the pair passed. A line that cannot be read gives {"id": ..., "error": "..."}.
 
-            --glossary FILE is accepted for the glossary check; it is wired to the glossary \
-            matcher in a later change and is ignored (with a warning) until then.
+            With --glossary FILE (TSV/CSV), the glossary terms found in each source are verified \
+            in its target, and every miss is a `glossary` issue.
 
             Example:
               echo '{"id":"1","source":"ارتفع بنسبة ١٥٪","target":"It rose by 15%."}' | bayan qa --jsonl
@@ -27,7 +28,7 @@ struct QACommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Read and write JSON Lines (the only mode).")
     var jsonl = false
 
-    @Option(name: .long, help: "Glossary file for the glossary check (not wired yet).")
+    @Option(name: .long, help: "Glossary file (TSV/CSV) for the glossary check.")
     var glossary: String?
 
     @Option(name: .long, parsing: .upToNextOption, help: "Checks to leave out, e.g. --disable length endpunc.")
@@ -42,10 +43,17 @@ struct QACommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var termHits: QAJSONLDriver.TermHitsProvider? = nil
         if let glossary {
-            FileHandle.standardError.write(Data("bayan qa: --glossary \(glossary) is not wired yet; the glossary check is skipped.\n".utf8))
+            let loaded = GlossaryLoader.load([glossary])
+            guard let terms = loaded.glossary else {
+                for problem in loaded.errors { FileHandle.standardError.write(Data("bayan qa: \(problem.description)\n".utf8)) }
+                throw ExitCode(1)
+            }
+            let snapshot = GlossarySnapshot(glossary: terms)
+            termHits = { source, target in snapshot.verifier.verify(snapshot.matcher.matches(in: source), translation: target).hits }
         }
-        let driver = QAJSONLDriver(checker: StandardChecks.suite(QAOptions(disabled: Set(disable))))
+        let driver = QAJSONLDriver(checker: StandardChecks.suite(QAOptions(disabled: Set(disable))), termHits: termHits)
         driver.run(readLine: { Swift.readLine(strippingNewline: true) }) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

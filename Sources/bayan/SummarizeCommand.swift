@@ -41,8 +41,9 @@ struct SummarizeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = SummaryOptions(sentences: sentences, ratio: ratio, maxSentences: max(sentences, 8))
-        // The lead swaps in the Arabic-aware segmenter here once it lands.
-        let driver = SummarizeJSONLDriver(segmenter: PunctuationSegmenter(), summarizer: ExtractiveSummarizer(options: options))
+        // The same reader and segmenter as `bayan segment --jsonl`, so sentences match exactly.
+        let driver = SummarizeJSONLDriver(
+            reader: PlainTextReader(), segmenter: ArabicSentenceSegmenter(), summarizer: ExtractiveSummarizer(options: options))
         driver.run(readLine: { Swift.readLine(strippingNewline: true) }) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

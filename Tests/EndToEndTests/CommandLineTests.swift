@@ -123,3 +123,48 @@ import Glibc
         #expect(!status.contains(canary))
     }
 }
+
+@Suite struct JSONLCommandTests {
+    func pipe(_ args: [String], input: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: DaemonProcess.binary)
+        process.arguments = args
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func jsonLine(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func summarizeChoosesSentencesExactlyAsSegmentGivesThem() throws {
+        let input = String(decoding: try JSONSerialization.data(withJSONObject: ["doc_id": "seed", "text": Fixtures.seedText]), as: UTF8.self) + "\n"
+        let segmented = try jsonLine(try pipe(["segment", "--jsonl"], input: input))["sentences"] as? [String]
+        let summary = try jsonLine(try pipe(["summarize", "--jsonl", "--sentences", "3"], input: input))["summary"] as? [String]
+        let sentences = try #require(segmented)
+        let chosen = try #require(summary)
+        #expect(sentences.count == 8)
+        #expect(chosen.count == 3)
+        #expect(chosen.allSatisfy(sentences.contains))
+        // In document order.
+        #expect(chosen.compactMap { sentences.firstIndex(of: $0) } == chosen.compactMap { sentences.firstIndex(of: $0) }.sorted())
+    }
+
+    @Test func qaWithTheShippedGlossaryFlagsAMissedTerm() throws {
+        let good = #"{"id":"ok","source":"شاركت جمارك دبي في المؤتمر","target":"Dubai Customs took part in the conference."}"#
+        let bad = #"{"id":"bad","source":"شاركت جمارك دبي في المؤتمر","target":"The customs of the emirate took part in the conference."}"#
+        let out = try pipe(["qa", "--jsonl", "--glossary", GlossaryEndToEndTests.shippedGlossary], input: good + "\n" + bad + "\n")
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect((try jsonLine(lines[0])["issues"] as? [Any])?.isEmpty == true)
+        let issues = try #require(try jsonLine(lines[1])["issues"] as? [[String: Any]])
+        #expect(issues.contains { $0["check"] as? String == "glossary" })
+    }
+}
