@@ -102,6 +102,9 @@ public enum ArabicNormalizer {
         case 0xFB50...0xFDFF, 0xFE70...0xFEFC:  // Arabic presentation forms → NFKC
             let folded = String(scalar).precomposedStringWithCompatibilityMapping
             let mapped = folded.unicodeScalars.flatMap { s -> [Unicode.Scalar] in
+                // Noncharacters and unassigned code points here (U+FDD0…) fold to themselves:
+                // recursing on them would never end (a crash on hostile input).
+                if (0xFB50...0xFDFF).contains(s.value) || (0xFE70...0xFEFC).contains(s.value) { return [s] }
                 switch map(s) {
                 case .delete: return []
                 case .one(let m): return [m]

@@ -21,9 +21,18 @@ import Testing
         case 0x066A: return "%"
         case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return " "
         case 0xFB50...0xFDFF, 0xFE70...0xFEFC:
-            return String(u).precomposedStringWithCompatibilityMapping.unicodeScalars.map { reference($0) }.joined()
+            return String(u).precomposedStringWithCompatibilityMapping.unicodeScalars.map {
+                (0xFB50...0xFDFF).contains($0.value) || (0xFE70...0xFEFC).contains($0.value) ? String($0) : reference($0)
+            }.joined()
         default: return u.properties.generalCategory == .format ? "" : String(u)
         }
+    }
+
+    @Test func noncharactersInThePresentationBlockDoNotRecurse() {
+        // U+FDD0 folds to itself under NFKC; this used to recurse until the stack overflowed.
+        let scalars = [0x0627, 0xFDD0, 0x0628, 0xFDEF].compactMap { Unicode.Scalar(UInt32($0)) }
+        let text = String(String.UnicodeScalarView(scalars))
+        #expect(ArabicNormalizer.key(text) == text)
     }
 
     @Test func everyBMPScalarMapsAsTheRulesSay() {
