@@ -15,7 +15,7 @@ public struct SniffingDocumentReader: DocumentReader {
     public func read(_ bytes: [UInt8], fileName: String) throws -> Document {
         guard bytes.count <= limits.maxFileBytes else {
             throw BayanError.badInput(
-                "\(fileName) is \(bytes.count >> 20) MiB, over the limit of \(limits.maxFileBytes >> 20) MiB for one file. Split it into smaller files and drop them again.")
+                "\(fileName) is larger than the limit of \(limits.maxFileBytes >> 20) MiB for one file. Split it into smaller files and drop them again.")
         }
         let document: Document
         switch try Self.sniff(bytes, fileName: fileName) {
