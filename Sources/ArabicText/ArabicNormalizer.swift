@@ -83,6 +83,10 @@ public enum ArabicNormalizer {
             return .one("\u{0643}")
         case 0x0640, 0x064B...0x0652, 0x0670:  // tatweel, harakat, superscript alef
             return .delete
+        case 0x0020...0x007E, 0x0621...0x063A, 0x0641...0x064A:
+            // Fast path for the common case, before any property lookup: ASCII (upper case was
+            // handled above) and Arabic letters (the folded ones were handled above) stay as they are.
+            return .one(scalar)
         case 0x0660...0x0669:
             return .one(Unicode.Scalar(v - 0x0660 + 0x30)!)
         case 0x06F0...0x06F9:
@@ -98,6 +102,9 @@ public enum ArabicNormalizer {
         case 0xFB50...0xFDFF, 0xFE70...0xFEFC:  // Arabic presentation forms → NFKC
             let folded = String(scalar).precomposedStringWithCompatibilityMapping
             let mapped = folded.unicodeScalars.flatMap { s -> [Unicode.Scalar] in
+                // Noncharacters and unassigned code points here (U+FDD0…) fold to themselves:
+                // recursing on them would never end (a crash on hostile input).
+                if (0xFB50...0xFDFF).contains(s.value) || (0xFE70...0xFEFC).contains(s.value) { return [s] }
                 switch map(s) {
                 case .delete: return []
                 case .one(let m): return [m]

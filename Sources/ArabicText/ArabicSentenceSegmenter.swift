@@ -38,7 +38,9 @@ public struct ArabicSentenceSegmenter: SentenceSegmenter {
     }
 
     public func segment(_ document: Document) -> [Segment] {
-        let s = Array(document.text.unicodeScalars)
+        let utf8 = Array(document.text.utf8)
+        let s = ScalarText.scalars(utf8)
+        var cursor = ScalarText.Cursor()
         var spans: [(paragraph: Int, start: Int, end: Int)] = []
         spans.reserveCapacity(document.text.utf8.count / 80)
         var quotes = QuoteSpans()
@@ -70,11 +72,12 @@ public struct ArabicSentenceSegmenter: SentenceSegmenter {
                 let first = segments.count + 1
                 for (pa, pb) in parts {
                     guard let (ta, tb) = Self.trim(s, pa, pb) else { continue }
-                    segments.append(Self.make(s, id: segments.count + 1, paragraph: span.paragraph, ta, tb,
-                                              partOf: parts.count > 1 ? first : nil))
+                    segments.append(Segment(id: segments.count + 1, paragraph: span.paragraph, start: ta, end: tb,
+                                            text: cursor.text(s, utf8, ta, tb), partOf: parts.count > 1 ? first : nil))
                 }
             } else {
-                segments.append(Self.make(s, id: segments.count + 1, paragraph: span.paragraph, a, b, partOf: nil))
+                segments.append(Segment(id: segments.count + 1, paragraph: span.paragraph, start: a, end: b,
+                                        text: cursor.text(s, utf8, a, b)))
             }
         }
         return segments
@@ -331,11 +334,5 @@ public struct ArabicSentenceSegmenter: SentenceSegmenter {
         // A run of only punctuation or invisible marks («***», «-») is not a sentence.
         for k in a..<b where ScalarClass.isLetterOrDigit(s[k].value) { return (a, b) }
         return nil
-    }
-
-    static func make(_ s: [Unicode.Scalar], id: Int, paragraph: Int, _ a: Int, _ b: Int, partOf: Int?) -> Segment {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[a..<b])
-        return Segment(id: id, paragraph: paragraph, start: a, end: b, text: String(view), partOf: partOf)
     }
 }

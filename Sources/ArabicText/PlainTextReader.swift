@@ -34,7 +34,7 @@ public struct PlainTextReader: DocumentReader {
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" || scalar == "\u{2028}" {
                 close()
                 lineStart = offset + 1
-            } else if !scalar.properties.isWhitespace {
+            } else if !ScalarClass.isSpace(scalar.value) {  // the White_Space set, without a property lookup
                 if firstContent == nil { firstContent = offset }
                 lastContentEnd = offset + 1
             }

@@ -30,4 +30,27 @@ public struct ReaderLimits: Sendable, Equatable, Codable {
         self.maxCompressionRatio = maxCompressionRatio
         self.maxTextScalars = maxTextScalars
     }
+
+    enum CodingKeys: String, CodingKey {
+        case maxFileBytes = "max_file_bytes"
+        case maxZipEntries = "max_docx_entries"
+        case maxEntryUncompressedBytes = "max_entry_uncompressed_bytes"
+        case maxTotalUncompressedBytes = "max_total_uncompressed_bytes"
+        case maxCompressionRatio = "max_compression_ratio"
+        case maxTextScalars = "max_text_chars"
+    }
+
+    /// Every key is optional in config: what is missing keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ReaderLimits()
+        maxFileBytes = try c.decodeIfPresent(Int.self, forKey: .maxFileBytes) ?? d.maxFileBytes
+        maxZipEntries = try c.decodeIfPresent(Int.self, forKey: .maxZipEntries) ?? d.maxZipEntries
+        maxEntryUncompressedBytes =
+            try c.decodeIfPresent(Int.self, forKey: .maxEntryUncompressedBytes) ?? d.maxEntryUncompressedBytes
+        maxTotalUncompressedBytes =
+            try c.decodeIfPresent(Int.self, forKey: .maxTotalUncompressedBytes) ?? d.maxTotalUncompressedBytes
+        maxCompressionRatio = try c.decodeIfPresent(Int.self, forKey: .maxCompressionRatio) ?? d.maxCompressionRatio
+        maxTextScalars = try c.decodeIfPresent(Int.self, forKey: .maxTextScalars) ?? d.maxTextScalars
+    }
 }

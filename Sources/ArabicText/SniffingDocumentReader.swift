@@ -15,7 +15,7 @@ public struct SniffingDocumentReader: DocumentReader {
     public func read(_ bytes: [UInt8], fileName: String) throws -> Document {
         guard bytes.count <= limits.maxFileBytes else {
             throw BayanError.badInput(
-                "\(fileName) is \(bytes.count >> 20) MiB, over the limit of \(limits.maxFileBytes >> 20) MiB for one file. Split it into smaller files and drop them again.")
+                "\(fileName) is larger than the limit of \(limits.maxFileBytes >> 20) MiB for one file. Split it into smaller files and drop them again.")
         }
         let document: Document
         switch try Self.sniff(bytes, fileName: fileName) {
@@ -67,9 +67,15 @@ public struct SniffingDocumentReader: DocumentReader {
         var head = Array(bytes.prefix(2048))
         // UTF-16 pages: look at the ASCII bytes only.
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { head = head.filter { $0 != 0 } }
-        let text = String(decoding: head.map { $0 < 0x80 ? MarkupScanner.upper($0) : 0x20 }, as: UTF8.self)
-        if text.contains("<!DOCTYPE HTML") || text.contains("<HTML") { return true }
+        let upper = head.map { $0 < 0x80 ? MarkupScanner.upper($0) : 0x20 }
+        func has(_ marker: String) -> Bool {
+            let m = Array(marker.utf8)
+            guard upper.count >= m.count else { return false }
+            for k in 0...(upper.count - m.count) where upper[k] == 0x3C && Array(upper[k..<(k + m.count)]) == m { return true }
+            return false
+        }
+        if has("<!DOCTYPE HTML") || has("<HTML") { return true }
         if strongOnly { return false }
-        return ["<P", "<DIV", "<BODY", "<H1", "<H2", "<META", "<BR", "<SPAN", "<TABLE", "<UL"].contains { text.contains($0) }
+        return ["<P", "<DIV", "<BODY", "<H1", "<H2", "<META", "<BR", "<SPAN", "<TABLE", "<UL"].contains { has($0) }
     }
 }

@@ -15,11 +15,11 @@ public struct TextDocumentReader: DocumentReader {
 
     static func document(_ text: String, encoding: String, bytes: [UInt8], fileName: String, limits: ReaderLimits) throws -> Document {
         var paragraphs = PlainTextReader.lineParagraphs(text)
-        guard text.unicodeScalars.count <= limits.maxTextScalars else {
+        let scalars = ScalarText.scalars(Array(text.utf8))
+        guard scalars.count <= limits.maxTextScalars else {
             throw BayanError.badInput(
                 "\(fileName) holds more than \(limits.maxTextScalars) characters of text, more than Bayan reads from one file. Split it into smaller files and drop them again.")
         }
-        let scalars = Array(text.unicodeScalars)
         for k in paragraphs.indices {
             paragraphs[k].kind = kind(scalars, paragraphs[k].start, paragraphs[k].end)
         }

@@ -61,9 +61,12 @@ struct SegmentCommand: AsyncParsableCommand {
         var failed = false
         for path in files {
             do {
-                guard let data = FileManager.default.contents(atPath: path) else {
+                // Read at most one byte over the limit, so a huge file costs no memory to refuse.
+                guard let handle = FileHandle(forReadingAtPath: path) else {
                     throw BayanError(.io, "Cannot open \(path): check that it exists and is readable.")
                 }
+                defer { try? handle.close() }
+                let data = try handle.read(upToCount: reader.limits.maxFileBytes + 1) ?? Data()
                 let name = (path as NSString).lastPathComponent
                 let document = try reader.read(Array(data), fileName: name)
                 var out = ""

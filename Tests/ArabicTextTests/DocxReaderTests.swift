@@ -51,3 +51,13 @@ import Testing
         #expect(error?.message.contains(".docx") == true)
     }
 }
+
+@Suite struct DocxLimitTests {
+    @Test func extractedTextIsBounded() throws {
+        let long = String(repeating: "جمارك دبي تشارك في المؤتمر. ", count: 200)
+        let bytes = try DocxFixture.build(document: DocxFixture.body(DocxFixture.paragraph(long)))
+        let reader = SniffingDocumentReader(limits: ReaderLimits(maxTextScalars: 1_000))
+        let error = #expect(throws: BayanError.self) { try reader.read(bytes, fileName: "long.docx") }
+        #expect(error?.message.contains("more than 1000 characters") == true)
+    }
+}

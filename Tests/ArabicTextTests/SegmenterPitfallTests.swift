@@ -152,3 +152,24 @@ import Testing
         #expect(sentences("انتهت المرحلة الأولى. وبدأت الثانية.", options) == ["انتهت المرحلة الأولى. وبدأت الثانية."])
     }
 }
+
+@Suite struct SegmenterNewsConventionsTests {
+    func sentences(_ text: String) -> [String] { ArabicSentenceSegmenter().segment(text: text).map(\.text) }
+
+    @Test func currencyAbbreviations() {
+        #expect(sentences("بلغت الغرامة 500 د.إ. للطن الواحد.") == ["بلغت الغرامة 500 د.إ. للطن الواحد."])
+        #expect(sentences("بلغت قيمة الصادرات 5 مليارات د.إ. وقال المدير إن النمو مستمر.")
+            == ["بلغت قيمة الصادرات 5 مليارات د.إ.", "وقال المدير إن النمو مستمر."])
+        #expect(sentences("وتبلغ الرسوم 200 ر.س. فقط.") == ["وتبلغ الرسوم 200 ر.س. فقط."])
+    }
+
+    @Test func questionInsideAQuotationThatEndsTheSentence() {
+        #expect(sentences("وتساءل المدير: «إلى متى؟» وأضاف أن الحل قريب.") == ["وتساءل المدير: «إلى متى؟»", "وأضاف أن الحل قريب."])
+        #expect(sentences("وقال: «هل انتهينا؟ لا، لم ننته بعد». وغادر.") == ["وقال: «هل انتهينا؟ لا، لم ننته بعد».", "وغادر."])
+    }
+
+    @Test func thousandsAndVersionNumbers() {
+        #expect(sentences("بلغ العدد 1.250.000 مسافر. وهو رقم قياسي.") == ["بلغ العدد 1.250.000 مسافر.", "وهو رقم قياسي."])
+        #expect(sentences("أطلق الإصدار 2.0 من النظام. ويتضمن ميزات جديدة.").count == 2)
+    }
+}

@@ -94,6 +94,6 @@ import Testing
     @Test func fileSizeLimit() throws {
         let small = SniffingDocumentReader(limits: ReaderLimits(maxFileBytes: 10))
         let error = #expect(throws: BayanError.self) { try small.read(Array("نص طويل جدا جدا".utf8), fileName: "big.txt") }
-        #expect(error?.message.contains("over the limit") == true)
+        #expect(error?.message.contains("larger than the limit") == true)
     }
 }
