@@ -73,6 +73,12 @@ enum StageFactory {
             }
             options.addAbbreviations(fromList: text)
         }
+        if let file = config.segmenter.srxFile {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw BayanError(.config, "segmenter.srx_file: cannot read \(file)")
+            }
+            options.extraRules += try SRXRules.parse(Array(data), language: "ar", fileName: file)
+        }
         return options
     }
 

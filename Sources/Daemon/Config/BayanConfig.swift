@@ -58,6 +58,7 @@ public struct BayanConfig: Sendable, Equatable {
         public var breakAtSemicolon = false
         public var maxSentenceChars: Int? = nil
         public var abbreviationsFile: String? = nil
+        public var srxFile: String? = nil
     }
 
     public struct Summary: Sendable, Equatable {

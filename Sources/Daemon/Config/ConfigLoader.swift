@@ -199,6 +199,9 @@ public enum ConfigLoader {
         if let file = c.segmenter.abbreviationsFile, !FileManager.default.isReadableFile(atPath: file) {
             problems.append(ConfigProblem(key: "segmenter.abbreviations_file", message: "cannot read \(file); give a file with one abbreviation per line"))
         }
+        if let file = c.segmenter.srxFile, !FileManager.default.isReadableFile(atPath: file) {
+            problems.append(ConfigProblem(key: "segmenter.srx_file", message: "cannot read \(file); give an SRX 2.0 rules file exported from a CAT tool"))
+        }
         if let ca = c.engine.caFile, !FileManager.default.isReadableFile(atPath: ca) {
             problems.append(ConfigProblem(key: "engine.ca_file", message: "cannot read \(ca); give the path of a PEM file of CA certificates"))
         }

@@ -42,6 +42,7 @@ enum ConfigSchema {
         ConfigField(path: "segmenter.break_at_semicolon", kind: .bool) { c, v in if case .bool(let b) = v { c.segmenter.breakAtSemicolon = b } },
         ConfigField(path: "segmenter.max_sentence_chars", kind: .optionalInt(20...100_000)) { c, v in if case .int(let i) = v { c.segmenter.maxSentenceChars = i } else { c.segmenter.maxSentenceChars = nil } },
         ConfigField(path: "segmenter.abbreviations_file", kind: .optionalString) { c, v in if case .string(let s) = v { c.segmenter.abbreviationsFile = s } else { c.segmenter.abbreviationsFile = nil } },
+        ConfigField(path: "segmenter.srx_file", kind: .optionalString) { c, v in if case .string(let s) = v { c.segmenter.srxFile = s } else { c.segmenter.srxFile = nil } },
         ConfigField(path: "summary.sentences", kind: .int(1...100)) { c, v in if case .int(let i) = v { c.summary.sentences = i } },
         ConfigField(path: "summary.ratio", kind: .optionalNumber(0.01...1)) { c, v in if case .double(let d) = v { c.summary.ratio = d } else { c.summary.ratio = nil } },
         ConfigField(path: "outputs.formats", kind: .stringList) { c, v in if case .list(let l) = v { c.outputs.formats = l } },
