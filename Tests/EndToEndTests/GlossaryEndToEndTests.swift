@@ -82,3 +82,23 @@ import Glibc
         #expect(daemon.isRunning)
     }
 }
+
+@Suite struct ReprocessTests {
+    @Test func reprocessSendsADoneFileThroughAgainAndReplacesItsResult() async throws {
+        let server = try Fixtures.server()
+        defer { server.stop() }
+        let spool = try TempSpool()
+        try spool.writeConfig(engineURL: server.baseURL)
+        let daemon = try DaemonProcess.run(spool)
+        try spool.drop("again.txt", Fixtures.release(11))
+        #expect(await Eventually.wait(timeout: 30) { spool.doneFiles == ["again.txt"] })
+        let before = server.requestCount
+        let p = try DaemonProcess(arguments: ["reprocess", "--config", spool.configPath, "again.txt", "missing.txt"], logPath: spool.dir + "/re.log")
+        #expect(await p.waitForExit(timeout: 30) == 1)
+        #expect(p.log.contains("again.txt: queued again"))
+        #expect(p.log.contains("missing.txt: not found"))
+        #expect(await Eventually.wait(timeout: 30) { server.requestCount > before && spool.doneFiles == ["again.txt"] }, "log:\n\(daemon.log)")
+        #expect(spool.published == ["again"])
+        #expect(resultIsAligned(spool.resultJSON("again")))
+    }
+}
