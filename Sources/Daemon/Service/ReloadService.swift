@@ -36,6 +36,8 @@ public final class ReloadService: Service, Sendable {
     /// Loads, validates and swaps; returns whether the new configuration is now in force.
     @discardableResult
     public func reload() -> Bool {
+        SystemdNotifier().notify("RELOADING=1")
+        defer { SystemdNotifier().notify("READY=1") }
         let loaded = ConfigLoader.load(path: configPath)
         var problems = loaded.problems.map(\.description)
         if problems.isEmpty && loaded.config.spool.root != holder.snapshot.config.spool.root {

@@ -19,6 +19,7 @@ public final class SpoolService: Service, Sendable {
     private let status: StatusReporter
     private let logger: Logger
     private let wake = WakeSignal()
+    private let systemd = SystemdNotifier()
 
     public init(layout: SpoolLayout, holder: StagesHolder, database: JobDatabase?, status: StatusReporter, logger: Logger) {
         self.layout = layout
@@ -28,8 +29,11 @@ public final class SpoolService: Service, Sendable {
         self.logger = logger
     }
 
-    /// Wakes the dispatcher (after a config reload, for example).
-    public func poke() { wake.signal() }
+    /// Wakes the dispatcher after a config reload, and tells systemd the reload is over.
+    public func poke() {
+        systemd.notify("READY=1")
+        wake.signal()
+    }
 
     public func run() async throws {
         try layout.create()
@@ -54,12 +58,22 @@ public final class SpoolService: Service, Sendable {
                     }
                 }
                 group.addTask { await self.statusLoop(stopping: stopping) }
+                if let interval = self.systemd.watchdogInterval {
+                    group.addTask {
+                        while !stopping.isSet {
+                            self.systemd.notify("WATCHDOG=1")
+                            try? await Task.sleep(for: .seconds(interval))
+                        }
+                    }
+                }
+                self.systemd.notify("READY=1\nSTATUS=watching \(self.layout.inbox)")
                 await self.dispatch(hints: hints, stopping: stopping)
                 watcher?.stop()
                 stopping.set()
                 self.wake.signal()
             }
         } onGracefulShutdown: {
+            self.systemd.notify("STOPPING=1")
             stopping.set()
             self.wake.signal()
         }

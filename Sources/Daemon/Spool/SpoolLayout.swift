@@ -13,6 +13,8 @@ public struct SpoolLayout: Sendable, Equatable {
     public var active: String { state + "/active" }
     public var database: String { state + "/bayan.sqlite" }
     public var statusFile: String { state + "/status.json" }
+    /// Prometheus text format, for node_exporter's textfile collector.
+    public var metricsFile: String { state + "/metrics.prom" }
 
     public init(root: String) {
         var r = root

@@ -98,6 +98,7 @@ public final class StatusReporter: Sendable {
         guard let data = try? encoder.encode(withCounts) else { return }
         let text = redactor.redact(String(decoding: data, as: UTF8.self)) + "\n"
         try? DurableFS.replaceFile(layout.statusFile, Array(text.utf8))
+        try? DurableFS.replaceFile(layout.metricsFile, Array(MetricsText.render(withCounts).utf8))
     }
 }
 
