@@ -57,7 +57,12 @@ public final class TempSpool: @unchecked Sendable {
     /// Published folders (without temporaries).
     public var published: [String] { list(out).filter { !$0.hasPrefix(".") } }
     public var doneFiles: [String] { list(done) }
-    public var failedFiles: [String] { list(failed).filter { !$0.hasSuffix(".reason.txt") } }
+    /// Files in failed/ that have their reason file (the reason is written just after the move).
+    public var failedFiles: [String] {
+        let names = list(failed)
+        let reasons = Set(names.filter { $0.hasSuffix(".reason.txt") })
+        return names.filter { !$0.hasSuffix(".reason.txt") && reasons.contains($0 + ".reason.txt") }
+    }
 
     public func resultJSON(_ stem: String) -> [String: Any]? {
         guard let data = FileManager.default.contents(atPath: out + "/" + stem + "/result.json") else { return nil }

@@ -31,3 +31,43 @@ import Glibc
         #expect(await Eventually.wait(timeout: 10) { spool.list(spool.active).isEmpty && spool.list(spool.tmp).isEmpty })
     }
 }
+
+@Suite struct CrashLoopGuardTests {
+    @Test func aDocumentThatCrashesTheDaemonEveryTimeIsSetAside() async throws {
+        let server = try Fixtures.server()
+        defer { server.stop() }
+        let spool = try TempSpool()
+        try spool.writeConfig(engineURL: server.baseURL)
+        try (try String(contentsOfFile: spool.configPath, encoding: .utf8)).replacingOccurrences(of: "  root:", with: "  max_attempts: 2\n  root:")
+            .write(toFile: spool.configPath, atomically: true, encoding: .utf8)
+        try spool.drop("poison.txt", Fixtures.release(66))
+        for run in 0..<2 {
+            let crashing = try DaemonProcess.run(spool, environment: ["BAYAN_FAULT": CrashPoint.afterTempWrite.rawValue], logName: "c\(run).log")
+            #expect(await crashing.waitForExit(timeout: 30) == 137)
+        }
+        let third = try DaemonProcess.run(spool, environment: ["BAYAN_FAULT": CrashPoint.afterTempWrite.rawValue], logName: "c2.log")
+        #expect(await Eventually.wait(timeout: 30) {
+            spool.failedFiles == ["poison.txt"] && FileManager.default.fileExists(atPath: spool.failed + "/poison.txt.reason.txt")
+        }, "log:\n\(third.log)")
+        let reason = try String(contentsOfFile: spool.failed + "/poison.txt.reason.txt", encoding: .utf8)
+        #expect(reason.contains("started 2 times without finishing"))
+        #expect(third.isRunning)
+    }
+
+    @Test func engineRetriesDoNotCountAsCrashes() async throws {
+        // Eight failures: with two attempts per try, the document is deferred four times.
+        let server = try Fixtures.server(faults: FaultPlan(script: Array(repeating: .status(503), count: 8)))
+        defer { server.stop() }
+        let spool = try TempSpool()
+        try spool.writeConfig(engineURL: server.baseURL, extra: "")
+        try (try String(contentsOfFile: spool.configPath, encoding: .utf8))
+            .replacingOccurrences(of: "  root:", with: "  max_attempts: 2\n  root:")
+            .replacingOccurrences(of: "  retry_base_delay: 0.01", with: "  retry_base_delay: 0.01\n  max_attempts: 2")
+            .write(toFile: spool.configPath, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess.run(spool)
+        try spool.drop("patient.txt", Fixtures.release(67))
+        #expect(await Eventually.wait(timeout: 60) { spool.doneFiles == ["patient.txt"] }, "log:\n\(daemon.log)")
+        #expect(spool.failedFiles.isEmpty)
+        #expect(daemon.log.components(separatedBy: "deferred").count - 1 >= 3)
+    }
+}

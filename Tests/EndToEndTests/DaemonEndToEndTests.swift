@@ -32,7 +32,8 @@ import Glibc
         #expect(source["sha256"] as? String == SHA256.hex(Array(Fixtures.seedText.utf8)))
         #expect(source["encoding"] as? String == "utf-8")
         #expect(FileManager.default.fileExists(atPath: spool.out + "/release/aligned.md"))
-        #expect(daemon.log.contains("published"))
+        #expect(await Eventually.wait(timeout: 10) { daemon.log.contains("published") })
+        #expect(await daemon.waitUntilServing(spool))
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit(timeout: 15) == 0)
     }

@@ -43,7 +43,7 @@ struct JobProcessor: Sendable {
             return .deferred(reason: "\(error)", hold: false)
         }
         let sha = SHA256.hex(bytes)
-        let starts = (try? database?.started(job, sha256: sha)) ?? 1
+        let starts = job.firstStartInThisProcess() ? ((try? database?.started(job, sha256: sha)) ?? 1) : 1
         if starts > config.spool.maxAttempts {
             return fail(job, reason: "processing this document was started \(starts - 1) times without finishing (the daemon may have crashed on it); it was set aside so the rest of the queue can move. Report it with this file attached", log: log)
         }

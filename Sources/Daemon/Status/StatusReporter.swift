@@ -46,7 +46,9 @@ public final class StatusReporter: Sendable {
             s.inFlight.removeAll { $0.id == job.id }
             if outcome == "done" { s.processed += 1 }
             if outcome == "failed" { s.failed += 1 }
-            if let error {
+            // A deferral is the engine's error, shown with the engine; it must not push real
+            // document errors out of the list.
+            if let error, outcome != "deferred" {
                 s.lastErrors.insert(.init(time: Date().timeIntervalSince1970, file: job.originalName, message: error), at: 0)
                 if s.lastErrors.count > 20 { s.lastErrors.removeLast() }
             }
