@@ -7,10 +7,11 @@ let name = args.first ?? "help"
 let rest = Array(args.dropFirst())
 
 switch name {
+case "pipeline": try await PipelineBench.run(rest)
 case "segment": try await SegmentBench.run(rest)
 case "summary": try await SummaryBench.run(rest)
 case "qa": try await QABench.run(rest)
 default:
     print("usage: bayan-bench <benchmark> [options]")
-    print("benchmarks: segment, match, summary, qa, engines")
+    print("benchmarks: pipeline, segment, match, summary, qa, engines")
 }
