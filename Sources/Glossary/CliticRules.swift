@@ -1,8 +1,8 @@
-/// The clitic and suffix grammar of `../shared/reference/arabic.md` §3.5, on normalized scalars
+/// The clitic and suffix grammar of `../shared/reference/arabic.md` §3.5, on folded scalars
 /// (ة is already ه, ى is ي). It only proposes ways to split a word; the matcher keeps a split
 /// only when the remaining stem is a glossary form (the lexical check), so nothing is stripped
 /// blindly: «وزارة», «ولاية», «دبي» keep their letters unless the glossary holds the shorter word.
-enum CliticRules {
+struct CliticRules: Sendable {
     static let alef: UInt32 = 0x0627, beh: UInt32 = 0x0628, teh: UInt32 = 0x062A, feh: UInt32 = 0x0641
     static let kaf: UInt32 = 0x0643, lam: UInt32 = 0x0644, heh: UInt32 = 0x0647, waw: UInt32 = 0x0648
     static let yeh: UInt32 = 0x064A, noon: UInt32 = 0x0646, meem: UInt32 = 0x0645
@@ -24,7 +24,7 @@ enum CliticRules {
         var bare: Bool { skip == 0 && cut == 0 }
     }
 
-    struct Suffix {
+    struct Suffix: Sendable {
         var text: [UInt32]
         var restore: UInt32
         var pronoun: Bool
@@ -35,9 +35,8 @@ enum CliticRules {
         [kaf], [kaf, meem, alef], [kaf, meem], [kaf, noon], [noon, alef],
     ]
 
-    /// Suffixes, longest first so that the most specific split is tried early. Nisba ـي / ـية on
-    /// a noun is deliberately absent (الإمارات → الإماراتية changes the English word), and so is the
-    /// first-person ـي, which would read every nisba adjective as "my …".
+    /// Suffixes. Nisba ـي / ـية on a noun is deliberately absent (الإمارات → الإماراتية changes the
+    /// English word), and so is the first-person ـي, which would read every nisba adjective as "my …".
     static let suffixes: [Suffix] = {
         var list: [Suffix] = [
             Suffix(text: [alef], restore: 0, pronoun: false),  // accusative tanween ـاً
@@ -48,6 +47,8 @@ enum CliticRules {
             Suffix(text: [alef, teh], restore: heh, pronoun: false),  // شحنة → شحنات
             Suffix(text: [teh, alef, noon], restore: heh, pronoun: false),  // شحنة → شحنتان
             Suffix(text: [teh, yeh, noon], restore: heh, pronoun: false),  // شحنة → شحنتين
+            Suffix(text: [teh, alef], restore: heh, pronoun: false),  // dual in إضافة: مذكرتا تفاهم
+            Suffix(text: [teh, yeh], restore: heh, pronoun: false),  // مذكرتي تفاهم
         ]
         for p in pronouns {
             list.append(Suffix(text: p, restore: 0, pronoun: true))  // بيانها
@@ -57,58 +58,74 @@ enum CliticRules {
             list.append(Suffix(text: [alef, teh] + p, restore: heh, pronoun: true))  // شحناتها
             list.append(Suffix(text: [waw] + p, restore: 0, pronoun: true))  // موظفوها
         }
-        return list.sorted { $0.text.count > $1.text.count }
+        return list
     }()
 
     static let minimumStem = 2
 
-    /// All readings of `buffer[lo..<hi]` as the first word of a term (`first`) or a later word.
-    static func splits(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, into out: inout [Split]) {
+    /// Suffixes grouped by their last letter (index `letter - 0x0621`), so a word is compared
+    /// only with the suffixes that can end it.
+    let byLast: [[Suffix]]
+
+    init() {
+        var groups = [[Suffix]](repeating: [], count: 0x2A)
+        for s in CliticRules.suffixes {
+            guard let last = s.text.last, last >= 0x0621, last - 0x0621 < 0x2A else { continue }
+            groups[Int(last - 0x0621)].append(s)
+        }
+        byLast = groups
+    }
+
+    /// All readings of `b[lo..<hi]` as the first word of a term (`first`) or a later word.
+    func splits(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, into out: inout [Split]) {
         out.removeAll(keepingCapacity: true)
         let length = hi - lo
-        // Proclitic readings: (skip, clitic, article).
-        var prefixes: [(Int, Int, Bool)] = [(0, 0, false)]
-        if first {
-            var conj = [0]
-            if length > 2 && (b[lo] == waw || b[lo] == feh) { conj.append(1) }
-            for c in conj {
-                var preps = [c]
-                if length > c + 2 {
-                    let x = b[lo + c]
-                    if x == beh || x == kaf || x == lam { preps.append(c + 1) }
-                }
-                for p in preps {
-                    if p > 0 { prefixes.append((p, p, false)) }
-                    if length > p + 2 + 1 && b[lo + p] == alef && b[lo + p + 1] == lam {
-                        prefixes.append((p + 2, p, true))
-                    }
-                    // ل + ال is written لل: the article's alef drops.
-                    if p == c + 1 && b[lo + c] == lam && length > p + 2 && b[lo + p] == lam {
-                        prefixes.append((p + 1, p, true))
-                    }
-                }
-            }
-        } else if length > 3 && b[lo] == alef && b[lo + 1] == lam {
-            prefixes.append((2, 0, true))
-        }
-        for (skip, clitic, article) in prefixes {
+        let lastLetter = b[hi - 1]
+        let candidates: [Suffix] = lastLetter >= 0x0621 && lastLetter - 0x0621 < 0x2A ? byLast[Int(lastLetter - 0x0621)] : []
+        let alef = CliticRules.alef, lam = CliticRules.lam
+        // Each proclitic reading (skip, clitic, article) is expanded at once with every suffix
+        // that fits: no intermediate array, because this runs for every word of every text.
+        func emit(_ skip: Int, _ clitic: Int, _ article: Bool) {
             let stemLength = length - skip
-            if stemLength >= minimumStem {
+            if stemLength >= CliticRules.minimumStem {
                 out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article, pronoun: false, finalHeh: false))
             }
-            for suffix in suffixes {
+            for suffix in candidates {
                 let n = suffix.text.count
-                guard stemLength - n + (suffix.restore != 0 ? 1 : 0) >= minimumStem, stemLength > n else { continue }
+                guard stemLength > n, stemLength - n + (suffix.restore != 0 ? 1 : 0) >= CliticRules.minimumStem else { continue }
                 var same = true
-                for k in 0..<n where b[hi - n + k] != suffix.text[k] {
-                    same = false
-                    break
+                var k = 0
+                while k < n - 1 {
+                    if b[hi - n + k] != suffix.text[k] { same = false; break }
+                    k += 1
                 }
                 guard same else { continue }
                 out.append(Split(
                     skip: skip, cut: n, restore: suffix.restore, clitic: clitic, article: article,
-                    pronoun: suffix.pronoun, finalHeh: n == 1 && suffix.text[0] == heh))
+                    pronoun: suffix.pronoun, finalHeh: n == 1 && lastLetter == CliticRules.heh))
             }
+        }
+        emit(0, 0, false)
+        if first {
+            let w = b[lo]
+            let conjLimit = length > 2 && (w == CliticRules.waw || w == CliticRules.feh) ? 1 : 0
+            for c in 0...conjLimit {
+                let x = b[lo + c]
+                let prepLimit = length > c + 2 && (x == CliticRules.beh || x == CliticRules.kaf || x == lam) ? 1 : 0
+                for step in 0...prepLimit {
+                    let p = c + step
+                    if p > 0 { emit(p, p, false) }
+                    if length > p + 3 && b[lo + p] == alef && b[lo + p + 1] == lam {
+                        emit(p + 2, p, true)
+                    }
+                    // ل + ال is written لل: the article's alef drops.
+                    if step == 1 && x == lam && length > p + 2 && b[lo + p] == lam {
+                        emit(p + 1, p, true)
+                    }
+                }
+            }
+        } else if length > 3 && b[lo] == alef && b[lo + 1] == lam {
+            emit(2, 0, true)
         }
     }
 }

@@ -22,6 +22,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
     let edges: [UInt64: Int32]
     let terminals: [Int32: [Terminal]]
     let maxDepth: Int
+    let rules = CliticRules()
 
     public init(glossary: Glossary) {
         self.glossary = glossary
@@ -37,10 +38,11 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             maxDepth = max(maxDepth, words.count)
             var node: Int32 = 0
             var articles: [Bool] = []
-            for (depth, word) in words.enumerated() {
+            for (depth, (word, writtenArticle)) in words.enumerated() {
                 var base = word
                 var article = false
-                if !entry.exact && word.count >= 4 && word[0] == CliticRules.alef && word[1] == CliticRules.lam {
+                // Only a plain ا starts the article: «إلكترونية» normalizes to الكترونيه but keeps its letters.
+                if !entry.exact && writtenArticle && word.count >= 4 && word[0] == CliticRules.alef && word[1] == CliticRules.lam {
                     base = Array(word.dropFirst(2))
                     article = true
                 }
@@ -86,10 +88,9 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
 
     public func termMatches(in text: String) -> [TermMatch] {
         guard !glossary.entries.isEmpty else { return [] }
-        let normalized = ArabicNormalizer.normalize(text)
-        let buffer = normalized.scalars.map { CliticTermMatcher.fold($0.value) }
-        return buffer.withUnsafeBufferPointer { b in
-            var scan = MatchScan(matcher: self, buffer: b, normalized: normalized, text: text)
+        let folded = MatchFolding.fold(text)
+        return folded.scalars.withUnsafeBufferPointer { b in
+            var scan = MatchScan(matcher: self, buffer: b, folded: folded, text: text)
             return scan.run()
         }
     }
@@ -111,21 +112,23 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         return TermTokenizer.isWordScalar(s)
     }
 
-    /// The normalized, folded words of a glossary term.
-    static func words(_ ar: String) -> [[UInt32]] {
-        let normalized = ArabicNormalizer.normalize(ar)
-        let folded = normalized.scalars.map { fold($0.value) }
-        var out: [[UInt32]] = []
+    /// The normalized, folded words of a glossary term, each with whether it was written with a
+    /// plain alef first (only then can a leading ال be the article).
+    static func words(_ ar: String) -> [([UInt32], Bool)] {
+        let folded = MatchFolding.fold(ar)
+        var out: [([UInt32], Bool)] = []
         var current: [UInt32] = []
-        for v in folded {
+        var plainAlef = false
+        for (i, v) in folded.scalars.enumerated() {
             if isWord(v) {
+                if current.isEmpty { plainAlef = folded.source[i] == 0x0627 }
                 current.append(v)
             } else if !current.isEmpty {
-                out.append(current)
+                out.append((current, plainAlef))
                 current = []
             }
         }
-        if !current.isEmpty { out.append(current) }
+        if !current.isEmpty { out.append((current, plainAlef)) }
         return out
     }
 

@@ -14,7 +14,7 @@ struct MatchScan {
 
     let matcher: CliticTermMatcher
     let b: UnsafeBufferPointer<UInt32>
-    let normalized: NormalizedText
+    let folded: FoldedText
     let text: String
     var tokens: [(lo: Int, hi: Int)] = []
     var splitBuffers: [[CliticRules.Split]]
@@ -22,10 +22,10 @@ struct MatchScan {
     var best: Candidate?
     var original: [Unicode.Scalar]?
 
-    init(matcher: CliticTermMatcher, buffer: UnsafeBufferPointer<UInt32>, normalized: NormalizedText, text: String) {
+    init(matcher: CliticTermMatcher, buffer: UnsafeBufferPointer<UInt32>, folded: FoldedText, text: String) {
         self.matcher = matcher
         self.b = buffer
-        self.normalized = normalized
+        self.folded = folded
         self.text = text
         self.splitBuffers = Array(repeating: [], count: matcher.maxDepth)
         self.path = Array(repeating: CliticRules.Split(skip: 0, cut: 0, restore: 0, clitic: 0, article: false, pronoun: false, finalHeh: false), count: matcher.maxDepth)
@@ -78,8 +78,8 @@ struct MatchScan {
     private func makeMatch(_ c: Candidate) -> TermMatch {
         let entry = matcher.glossary.entries[Int(c.entry)]
         let lo = tokens[c.firstToken].lo, hi = tokens[c.lastToken].hi
-        let span = normalized.originalRange(lo..<hi)
-        let cliticEnd = c.first.clitic > 0 ? normalized.originalRange((lo + c.first.clitic)..<hi).lowerBound : span.lowerBound
+        let span = folded.originalRange(lo, hi)
+        let cliticEnd = c.first.clitic > 0 ? folded.originalRange(lo + c.first.clitic, hi).lowerBound : span.lowerBound
         let lastHi = tokens[c.lastToken].hi
         return TermMatch(
             hit: TermHit(ar: entry.ar, en: entry.en, start: span.lowerBound, end: span.upperBound),
@@ -102,7 +102,7 @@ struct MatchScan {
         // Borrow this depth's scratch array (swap, so no copy-on-write allocation).
         var splits: [CliticRules.Split] = []
         swap(&splits, &splitBuffers[depth])
-        CliticRules.splits(b, lo, hi, first: depth == 0, into: &splits)
+        matcher.rules.splits(b, lo, hi, first: depth == 0, into: &splits)
         defer { swap(&splits, &splitBuffers[depth]) }
         for split in splits {
             let stemLo = lo + split.skip, stemHi = hi - split.cut
@@ -120,7 +120,7 @@ struct MatchScan {
                 let stemLast = split.restore != 0 ? split.restore : b[stemHi - 1]
                 if stemLast == CliticRules.yeh {
                     reading.pronoun = false  // feminine of an adjective: جمركي → جمركية
-                } else if originalScalar(atNormalized: hi - 1) == 0x0629 {
+                } else if folded.source[hi - 1] == 0x0629 {
                     continue  // ة is not the pronoun ـه: مكتبة is not مكتب + ـه
                 }
             }
@@ -140,7 +140,7 @@ struct MatchScan {
             var score = 0
             if end.exact {
                 guard path[0...depth].allSatisfy({ $0.bare }) else { continue }
-                let span = normalized.originalRange(tokens[firstToken].lo..<tokens[lastToken].hi)
+                let span = folded.originalRange(tokens[firstToken].lo, tokens[lastToken].hi)
                 let scalars = originalScalars()
                 guard span.upperBound <= scalars.count,
                       CliticTermMatcher.literal(scalars[span]) == end.literal else { continue }
@@ -148,7 +148,9 @@ struct MatchScan {
             }
             for d in 0...depth {
                 if d < end.articles.count && end.articles[d] == path[d].article { score += 10 }
-                if path[d].skip == 0 && path[d].cut == 0 { score += 1 }
+                // Prefer the reading that strips less suffix: «بيانات» is the entry بيانات before بيان + ات.
+                if path[d].cut == 0 { score += 2 }
+                if path[d].skip == 0 { score += 1 }
             }
             let candidate = Candidate(
                 firstToken: firstToken, lastToken: lastToken, entry: end.entry, score: score,
@@ -177,12 +179,5 @@ struct MatchScan {
         let scalars = Array(text.unicodeScalars)
         original = scalars
         return scalars
-    }
-
-    private mutating func originalScalar(atNormalized i: Int) -> UInt32 {
-        guard i >= 0, i < normalized.origin.count else { return 0 }
-        let scalars = originalScalars()
-        let o = normalized.origin[i]
-        return o < scalars.count ? scalars[o].value : 0
     }
 }

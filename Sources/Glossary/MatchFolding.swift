@@ -1,0 +1,121 @@
+import ArabicText
+import Foundation
+
+/// Text folded for matching, with offsets back to the original.
+///
+/// The fold is `ArabicNormalizer`'s, scalar by scalar, read from a table that is filled by
+/// calling `ArabicNormalizer.key` on each scalar of the ranges Arabic text uses (so the two can
+/// never disagree there; a test compares them on mixed text), plus the hamza-seat fold of the
+/// matcher. Scalars outside the table go through `ArabicNormalizer.key` one by one.
+struct FoldedText {
+    /// Folded scalar values.
+    var scalars: [UInt32]
+    /// `origin[i]`: the original scalar offset of folded scalar `i`.
+    var origin: [Int32]
+    /// `source[i]`: the original scalar value that folded scalar `i` came from.
+    var source: [UInt32]
+    var originalCount: Int
+
+    /// The original range covered by folded scalars `lo..<hi`: as `NormalizedText.originalRange`,
+    /// the end runs to the next kept scalar so trailing marks stay inside the span.
+    func originalRange(_ lo: Int, _ hi: Int) -> Range<Int> {
+        guard lo < hi, lo < origin.count else {
+            let at = lo < origin.count ? Int(origin[lo]) : originalCount
+            return at..<at
+        }
+        let lower = Int(origin[lo])
+        let upper = hi < origin.count ? Int(origin[hi]) : originalCount
+        return lower..<max(upper, lower + 1)
+    }
+}
+
+enum MatchFolding {
+    static let ranges: [(lo: UInt32, hi: UInt32)] = [(0x0000, 0x0800), (0x2000, 0x2070), (0xFB50, 0xFF00)]
+
+    /// Per table scalar: offset << 8 | count into `values`.
+    struct Table: Sendable {
+        var slots: [UInt32]
+        var values: [UInt32]
+        var bases: [Int]
+    }
+
+    static let table: Table = {
+        var slots: [UInt32] = []
+        var values: [UInt32] = []
+        var bases: [Int] = []
+        for r in ranges {
+            bases.append(slots.count)
+            for v in r.lo..<r.hi {
+                let folded = Unicode.Scalar(v).map { foldSlow($0) } ?? []
+                slots.append(UInt32(values.count) << 8 | UInt32(folded.count))
+                values += folded
+            }
+        }
+        return Table(slots: slots, values: values, bases: bases)
+    }()
+
+    static func foldSlow(_ s: Unicode.Scalar) -> [UInt32] {
+        if isPresentationForm(s.value) {
+            // ArabicNormalizer recurses without end on a presentation-range scalar whose NFKC
+            // stays in the range (﴾ ﴿ U+FD3E/F, the symbol dots U+FBB2–FBC1…): keep those as they are.
+            let nfkc = String(s).precomposedStringWithCompatibilityMapping
+            if nfkc.unicodeScalars.contains(where: { isPresentationForm($0.value) }) { return [s.value] }
+        }
+        return ArabicNormalizer.key(String(s)).unicodeScalars.map { CliticTermMatcher.fold($0.value) }
+    }
+
+    static func isPresentationForm(_ v: UInt32) -> Bool {
+        (0xFB50...0xFDFF).contains(v) || (0xFE70...0xFEFC).contains(v)
+    }
+
+    static func fold(_ text: String) -> FoldedText {
+        let capacity = text.utf8.count
+        var scalars: [UInt32] = []
+        var origin: [Int32] = []
+        var source: [UInt32] = []
+        scalars.reserveCapacity(capacity)
+        origin.reserveCapacity(capacity)
+        source.reserveCapacity(capacity)
+        let t = table
+        var index: Int32 = 0
+        t.slots.withUnsafeBufferPointer { slots in
+            t.values.withUnsafeBufferPointer { values in
+                for s in text.unicodeScalars {
+                    let v = s.value
+                    var slot = -1
+                    if v < 0x0800 {
+                        slot = Int(v)
+                    } else if v >= 0x2000 && v < 0x2070 {
+                        slot = t.bases[1] + Int(v - 0x2000)
+                    } else if v >= 0xFB50 && v < 0xFF00 {
+                        slot = t.bases[2] + Int(v - 0xFB50)
+                    }
+                    if slot >= 0 {
+                        let packed = slots[slot]
+                        let count = Int(packed & 0xFF)
+                        let start = Int(packed >> 8)
+                        if count == 1 {
+                            scalars.append(values[start])
+                            origin.append(index)
+                            source.append(v)
+                        } else {
+                            for k in 0..<count {
+                                scalars.append(values[start + k])
+                                origin.append(index)
+                                source.append(v)
+                            }
+                        }
+                    } else {
+                        for f in foldSlow(s) {
+                            scalars.append(f)
+                            origin.append(index)
+                            source.append(v)
+                        }
+                    }
+                    index += 1
+                }
+            }
+        }
+        return FoldedText(scalars: scalars, origin: origin, source: source, originalCount: Int(index))
+    }
+}
