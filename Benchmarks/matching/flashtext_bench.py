@@ -60,24 +60,25 @@ def main():
     p.add_argument("--runs", type=int, default=3)
     a = p.parse_args()
 
-    t0 = time.perf_counter()
+    t0 = time.thread_time()
     kp = KeywordProcessor(case_sensitive=False)
     for c in range(0x0610, 0x06FF + 1):
         kp.non_word_boundaries.add(chr(c))
     for term in load_terms(a.glossary):
         kp.add_keyword(term, term)
-    build = time.perf_counter() - t0
+    build = time.thread_time() - t0
 
     with open(a.text, encoding="utf-8") as f:
         lines = f.read().split("\n")
     size = sum(len(l.encode("utf-8")) + 1 for l in lines)
+    # CPU time of this thread, not wall time: the machine is shared, and Bayan's side measures the same way.
     best, hits = None, 0
     for _ in range(a.runs):
-        t0 = time.perf_counter()
+        t0 = time.thread_time()
         n = 0
         for line in lines:
             n += len(kp.extract_keywords(line, span_info=True))
-        dt = time.perf_counter() - t0
+        dt = time.thread_time() - t0
         best = dt if best is None else min(best, dt)
         hits = n
     result = {"build_s": build, "seconds": best, "bytes": size, "mb_per_s": size / best / 1e6, "hits": hits}

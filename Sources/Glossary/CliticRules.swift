@@ -21,7 +21,13 @@ struct CliticRules: Sendable {
         /// elsewhere it is the pronoun ـه, and only where the original letter is ه, not ة
         /// (مكتبه "his office", not مكتبة "library").
         var finalHeh: Bool
+        /// The glossary form the stem is (its id), found by `StemTrie`.
+        var form: Int32 = -1
         var bare: Bool { skip == 0 && cut == 0 }
+    }
+
+    struct SuffixInfo: Sendable {
+        var pronoun: Bool
     }
 
     struct Suffix: Sendable {
@@ -63,49 +69,87 @@ struct CliticRules: Sendable {
 
     static let minimumStem = 2
 
-    /// Suffixes grouped by their last letter (index `letter - 0x0621`), so a word is compared
-    /// only with the suffixes that can end it.
-    let byLast: [[Suffix]]
+    /// Suffixes by their packed letters (`key`), one table per restored stem ending.
+    let plain: [UInt64: SuffixInfo]
+    let restoringHeh: [UInt64: SuffixInfo]
+    let restoringYeh: [UInt64: SuffixInfo]
 
     init() {
-        var groups = [[Suffix]](repeating: [], count: 0x2A)
+        var plain: [UInt64: SuffixInfo] = [:], heh: [UInt64: SuffixInfo] = [:], yeh: [UInt64: SuffixInfo] = [:]
         for s in CliticRules.suffixes {
-            guard let last = s.text.last, last >= 0x0621, last - 0x0621 < 0x2A else { continue }
-            groups[Int(last - 0x0621)].append(s)
+            let key = s.text.withUnsafeBufferPointer { CliticRules.key($0, 0, s.text.count) }
+            guard key != 0 else { continue }
+            let info = SuffixInfo(pronoun: s.pronoun)
+            switch s.restore {
+            case 0: plain[key] = plain[key].map { SuffixInfo(pronoun: $0.pronoun && info.pronoun) } ?? info
+            case CliticRules.heh: heh[key] = heh[key].map { SuffixInfo(pronoun: $0.pronoun && info.pronoun) } ?? info
+            default: yeh[key] = yeh[key].map { SuffixInfo(pronoun: $0.pronoun && info.pronoun) } ?? info
+            }
         }
-        byLast = groups
+        self.plain = plain
+        self.restoringHeh = heh
+        self.restoringYeh = yeh
     }
 
-    /// All readings of `b[lo..<hi]` as the first word of a term (`first`) or a later word.
-    func splits(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, into out: inout [Split]) {
+    /// Up to 5 Arabic letters packed 6 bits each, with the length on top; 0 when not a suffix shape.
+    @inline(__always)
+    static func key(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int) -> UInt64 {
+        let n = hi - lo
+        guard n > 0, n <= 5 else { return 0 }
+        var key: UInt64 = UInt64(n) << 40
+        var i = lo
+        while i < hi {
+            let v = b[i]
+            guard v > 0x0620, v <= 0x064A else { return 0 }
+            key |= UInt64(v - 0x0620) << UInt64(6 * (i - lo))
+            i += 1
+        }
+        return key
+    }
+
+    /// All readings of `b[lo..<hi]` whose stem is a glossary form, as the first word of a term
+    /// (`first`: the proclitic chain may precede it) or a later word (only the article may).
+    func readings(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie, into out: inout [Split]) {
         out.removeAll(keepingCapacity: true)
         let length = hi - lo
-        let lastLetter = b[hi - 1]
-        let candidates: [Suffix] = lastLetter >= 0x0621 && lastLetter - 0x0621 < 0x2A ? byLast[Int(lastLetter - 0x0621)] : []
-        let alef = CliticRules.alef, lam = CliticRules.lam
-        // Each proclitic reading (skip, clitic, article) is expanded at once with every suffix
-        // that fits: no intermediate array, because this runs for every word of every text.
-        func emit(_ skip: Int, _ clitic: Int, _ article: Bool) {
-            let stemLength = length - skip
-            if stemLength >= CliticRules.minimumStem {
-                out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article, pronoun: false, finalHeh: false))
-            }
-            for suffix in candidates {
-                let n = suffix.text.count
-                guard stemLength > n, stemLength - n + (suffix.restore != 0 ? 1 : 0) >= CliticRules.minimumStem else { continue }
-                var same = true
-                var k = 0
-                while k < n - 1 {
-                    if b[hi - n + k] != suffix.text[k] { same = false; break }
-                    k += 1
+        let alef = CliticRules.alef, lam = CliticRules.lam, heh = CliticRules.heh, yeh = CliticRules.yeh
+        // Walks the trie from `start`; at every node where a form ends, the rest of the word must
+        // be nothing or a suffix. Before each letter it also tries the stem with a final ه or ي
+        // restored (شحنت|ها → شحنة, مستو|اه → مستوى).
+        func walk(_ skip: Int, _ clitic: Int, _ article: Bool) {
+            let start = lo + skip
+            var node: Int32 = 0
+            var p = start
+            while p < hi {
+                let letter = b[p]
+                // A restored ending is followed by ت (شحنتها, شحنتان) or ا (شحنات, مستواه).
+                if (letter == CliticRules.teh || letter == alef) && p - start + 1 >= CliticRules.minimumStem {
+                    let h = trie.child(node, heh)
+                    if h >= 0, trie.form(at: h) >= 0, let info = restoringHeh[CliticRules.key(b, p, hi)] {
+                        out.append(Split(skip: skip, cut: hi - p, restore: heh, clitic: clitic, article: article,
+                                         pronoun: info.pronoun, finalHeh: false, form: trie.form(at: h)))
+                    }
+                    let y = letter == alef ? trie.child(node, yeh) : -1
+                    if y >= 0, trie.form(at: y) >= 0, let info = restoringYeh[CliticRules.key(b, p, hi)] {
+                        out.append(Split(skip: skip, cut: hi - p, restore: yeh, clitic: clitic, article: article,
+                                         pronoun: info.pronoun, finalHeh: false, form: trie.form(at: y)))
+                    }
                 }
-                guard same else { continue }
-                out.append(Split(
-                    skip: skip, cut: n, restore: suffix.restore, clitic: clitic, article: article,
-                    pronoun: suffix.pronoun, finalHeh: n == 1 && lastLetter == CliticRules.heh))
+                node = trie.child(node, letter)
+                if node < 0 { return }
+                p += 1
+                let form = trie.form(at: node)
+                guard form >= 0, p - start >= CliticRules.minimumStem else { continue }
+                if p == hi {
+                    out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article,
+                                     pronoun: false, finalHeh: false, form: form))
+                } else if let info = plain[CliticRules.key(b, p, hi)] {
+                    out.append(Split(skip: skip, cut: hi - p, restore: 0, clitic: clitic, article: article,
+                                     pronoun: info.pronoun, finalHeh: hi - p == 1 && b[p] == heh, form: form))
+                }
             }
         }
-        emit(0, 0, false)
+        walk(0, 0, false)
         if first {
             let w = b[lo]
             let conjLimit = length > 2 && (w == CliticRules.waw || w == CliticRules.feh) ? 1 : 0
@@ -114,18 +158,18 @@ struct CliticRules: Sendable {
                 let prepLimit = length > c + 2 && (x == CliticRules.beh || x == CliticRules.kaf || x == lam) ? 1 : 0
                 for step in 0...prepLimit {
                     let p = c + step
-                    if p > 0 { emit(p, p, false) }
+                    if p > 0 { walk(p, p, false) }
                     if length > p + 3 && b[lo + p] == alef && b[lo + p + 1] == lam {
-                        emit(p + 2, p, true)
+                        walk(p + 2, p, true)
                     }
                     // ل + ال is written لل: the article's alef drops.
                     if step == 1 && x == lam && length > p + 2 && b[lo + p] == lam {
-                        emit(p + 1, p, true)
+                        walk(p + 1, p, true)
                     }
                 }
             }
         } else if length > 3 && b[lo] == alef && b[lo + 1] == lam {
-            emit(2, 0, true)
+            walk(2, 0, true)
         }
     }
 }

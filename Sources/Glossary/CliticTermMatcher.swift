@@ -16,17 +16,46 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         var literal: [UInt32]
     }
 
+    /// The automaton, shared by reference so a scan never copies (or retains) its arrays one by one.
+    final class Index: @unchecked Sendable {
+        let trie: StemTrie
+        /// Root edges by form id, in a plain buffer for the same reason as `FormTable`.
+        let rootChild: UnsafeMutableBufferPointer<Int32>
+        let edges: [UInt64: Int32]
+        let terminals: [Int32: [Terminal]]
+        let maxDepth: Int
+        let rules = CliticRules()
+        let ar: [String]
+        let en: [String]
+
+        init(trie: StemTrie, rootChild: [Int32], edges: [UInt64: Int32], terminals: [Int32: [Terminal]], maxDepth: Int, ar: [String], en: [String]) {
+            self.trie = trie
+            self.rootChild = .allocate(capacity: max(1, rootChild.count))
+            _ = self.rootChild.initialize(from: rootChild + (rootChild.isEmpty ? [-1] : []))
+            self.edges = edges
+            self.terminals = terminals
+            self.maxDepth = maxDepth
+            self.ar = ar
+            self.en = en
+        }
+
+        deinit { rootChild.deallocate() }
+    }
+
     public let glossary: Glossary
-    let forms: FormTable
-    let rootChild: [Int32]
-    let edges: [UInt64: Int32]
-    let terminals: [Int32: [Terminal]]
-    let maxDepth: Int
-    let rules = CliticRules()
+    let index: Index
 
     public init(glossary: Glossary) {
         self.glossary = glossary
-        var forms = FormTable(capacity: glossary.entries.count * 2 + 16)
+        var formIDs: [[UInt32]: Int32] = [:]
+        var formList: [[UInt32]] = []
+        func formID(_ form: [UInt32]) -> Int32 {
+            if let id = formIDs[form] { return id }
+            let id = Int32(formList.count)
+            formIDs[form] = id
+            formList.append(form)
+            return id
+        }
         var rootChild: [Int32] = []
         var edges: [UInt64: Int32] = [:]
         var terminals: [Int32: [Terminal]] = [:]
@@ -47,7 +76,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
                     article = true
                 }
                 articles.append(article)
-                let id = forms.insert(base)
+                let id = formID(base)
                 if depth == 0 {
                     if Int(id) >= rootChild.count {
                         rootChild += [Int32](repeating: -1, count: Int(id) - rootChild.count + 1)
@@ -72,26 +101,30 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             terminals[node, default: []].append(
                 Terminal(entry: Int32(index), articles: articles, exact: entry.exact, literal: literal))
         }
-        if rootChild.count < forms.count {
-            rootChild += [Int32](repeating: -1, count: forms.count - rootChild.count)
+        if rootChild.count < formList.count {
+            rootChild += [Int32](repeating: -1, count: formList.count - rootChild.count)
         }
-        self.forms = forms
-        self.rootChild = rootChild
-        self.edges = edges
-        self.terminals = terminals
-        self.maxDepth = maxDepth
+        let trie = StemTrie(forms: formList)
+        self.index = Index(
+            trie: trie, rootChild: rootChild, edges: edges, terminals: terminals, maxDepth: maxDepth,
+            ar: glossary.entries.map(\.ar), en: glossary.entries.map(\.en))
     }
 
     public func matches(in text: String) -> [TermHit] {
-        termMatches(in: text).map(\.hit)
+        scan(text, variants: false).map(\.hit)
     }
 
+    /// The matches with the entry index, proclitic end and the variant that fired.
     public func termMatches(in text: String) -> [TermMatch] {
+        scan(text, variants: true)
+    }
+
+    private func scan(_ text: String, variants: Bool) -> [TermMatch] {
         guard !glossary.entries.isEmpty else { return [] }
         let folded = MatchFolding.fold(text)
         return folded.scalars.withUnsafeBufferPointer { b in
-            var scan = MatchScan(matcher: self, buffer: b, folded: folded, text: text)
-            return scan.run()
+            var scan = MatchScan(index: index, buffer: b, folded: folded, text: text)
+            return scan.run(variants: variants)
         }
     }
 
