@@ -69,53 +69,116 @@ enum MatchFolding {
     }
 
     static func fold(_ text: String) -> FoldedText {
-        let capacity = text.utf8.count
-        var scalars: [UInt32] = []
-        var origin: [Int32] = []
-        var source: [UInt32] = []
-        scalars.reserveCapacity(capacity)
-        origin.reserveCapacity(capacity)
-        source.reserveCapacity(capacity)
-        let t = table
-        var index: Int32 = 0
-        t.slots.withUnsafeBufferPointer { slots in
-            t.values.withUnsafeBufferPointer { values in
-                for s in text.unicodeScalars {
-                    let v = s.value
-                    var slot = -1
-                    if v < 0x0800 {
-                        slot = Int(v)
-                    } else if v >= 0x2000 && v < 0x2070 {
-                        slot = t.bases[1] + Int(v - 0x2000)
-                    } else if v >= 0xFB50 && v < 0xFF00 {
-                        slot = t.bases[2] + Int(v - 0xFB50)
-                    }
-                    if slot >= 0 {
-                        let packed = slots[slot]
-                        let count = Int(packed & 0xFF)
-                        let start = Int(packed >> 8)
-                        if count == 1 {
-                            scalars.append(values[start])
-                            origin.append(index)
-                            source.append(v)
+        var copy = text
+        // Fast path over the UTF-8 bytes into buffers sized by the byte count (a scalar takes at
+        // least one byte); a presentation form that expands past that falls back to `foldSlowly`.
+        let fast: FoldedText? = copy.withUTF8 { bytes in
+            let capacity = max(1, bytes.count)
+            let sOut = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
+            let oOut = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+            let srcOut = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
+            defer {
+                sOut.deallocate()
+                oOut.deallocate()
+                srcOut.deallocate()
+            }
+            let t = table
+            var index = 0
+            var n = 0
+            let ok: Bool = t.slots.withUnsafeBufferPointer { slots in
+                t.values.withUnsafeBufferPointer { values in
+                    var i = 0
+                    while i < bytes.count {
+                        let b0 = UInt32(bytes[i])
+                        var v: UInt32
+                        if b0 < 0x80 {
+                            v = b0
+                            i += 1
+                        } else if b0 < 0xE0, i + 1 < bytes.count {
+                            v = (b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F)
+                            i += 2
+                        } else if b0 < 0xF0, i + 2 < bytes.count {
+                            v = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
+                            i += 3
+                        } else if i + 3 < bytes.count {
+                            v = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                                | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
+                            i += 4
                         } else {
+                            return false
+                        }
+                        var slot = -1
+                        if v < 0x0800 {
+                            slot = Int(v)
+                        } else if v >= 0x2000 && v < 0x2070 {
+                            slot = t.bases[1] + Int(v - 0x2000)
+                        } else if v >= 0xFB50 && v < 0xFF00 {
+                            slot = t.bases[2] + Int(v - 0xFB50)
+                        }
+                        if slot >= 0 {
+                            let packed = slots[slot]
+                            let count = Int(packed & 0xFF)
+                            let start = Int(packed >> 8)
+                            if n + count > capacity { return false }
                             for k in 0..<count {
-                                scalars.append(values[start + k])
-                                origin.append(index)
-                                source.append(v)
+                                sOut[n] = values[start + k]
+                                oOut[n] = Int32(index)
+                                srcOut[n] = v
+                                n += 1
+                            }
+                        } else {
+                            guard let scalar = Unicode.Scalar(v) else { return false }
+                            let folded = foldSlow(scalar)
+                            if n + folded.count > capacity { return false }
+                            for f in folded {
+                                sOut[n] = f
+                                oOut[n] = Int32(index)
+                                srcOut[n] = v
+                                n += 1
                             }
                         }
-                    } else {
-                        for f in foldSlow(s) {
-                            scalars.append(f)
-                            origin.append(index)
-                            source.append(v)
-                        }
+                        index += 1
                     }
-                    index += 1
+                    return true
                 }
             }
+            guard ok else { return nil }
+            return FoldedText(
+                scalars: Array(sOut[0..<n]), origin: Array(oOut[0..<n]), source: Array(srcOut[0..<n]),
+                originalCount: index)
+        }
+        return fast ?? foldSlowly(text)
+    }
+
+    /// The scalar-by-scalar fold, for texts whose folded form is longer than their UTF-8.
+    static func foldSlowly(_ text: String) -> FoldedText {
+        var scalars: [UInt32] = [], origin: [Int32] = [], source: [UInt32] = []
+        var index: Int32 = 0
+        for s in text.unicodeScalars {
+            for f in foldOne(s) {
+                scalars.append(f)
+                origin.append(index)
+                source.append(s.value)
+            }
+            index += 1
         }
         return FoldedText(scalars: scalars, origin: origin, source: source, originalCount: Int(index))
+    }
+
+    static func foldOne(_ s: Unicode.Scalar) -> [UInt32] {
+        let v = s.value
+        let t = table
+        var slot = -1
+        if v < 0x0800 {
+            slot = Int(v)
+        } else if v >= 0x2000 && v < 0x2070 {
+            slot = t.bases[1] + Int(v - 0x2000)
+        } else if v >= 0xFB50 && v < 0xFF00 {
+            slot = t.bases[2] + Int(v - 0xFB50)
+        }
+        guard slot >= 0 else { return foldSlow(s) }
+        let packed = t.slots[slot]
+        let start = Int(packed >> 8)
+        return Array(t.values[start..<(start + Int(packed & 0xFF))])
     }
 }

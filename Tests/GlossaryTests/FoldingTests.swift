@@ -10,6 +10,8 @@ import Testing
         var samples = [
             "وبالجَمَارِك الدولية ١٢٫٥٪ ۱۲ ﻻ ﺟﻤﺎﺭﻙ «دبي» ی ک د\u{202A}.\u{202C} جمـــارك ABC é ‏ \u{00A0}x",
             "مسؤول مسئول 😀 中文 \u{FEFF}بداية",
+            "\u{FDFA}",  // expands to 18 scalars from 3 bytes: the slow path
+            "ﷺﷺ ﻻ",
         ]
         var all = String.UnicodeScalarView()
         for v in UInt32(0x0600)...UInt32(0x06FF) { if let s = Unicode.Scalar(v) { all.append(s) } }
