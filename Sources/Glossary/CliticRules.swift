@@ -118,24 +118,26 @@ struct CliticRules: Sendable {
         // restored (شحنت|ها → شحنة, مستو|اه → مستوى).
         func walk(_ skip: Int, _ clitic: Int, _ article: Bool) {
             let start = lo + skip
+            let firstCode = StemTrie.code(b[start])
             var node: Int32 = 0
             var p = start
             while p < hi {
                 let letter = b[p]
+                let depth = p - start
                 // A restored ending is followed by ت (شحنتها, شحنتان) or ا (شحنات, مستواه).
                 if (letter == CliticRules.teh || letter == alef) && p - start + 1 >= CliticRules.minimumStem {
-                    let h = trie.child(node, heh)
+                    let h = trie.step(node, depth: depth, firstCode: firstCode, heh)
                     if h >= 0, trie.form(at: h) >= 0, let info = restoringHeh[CliticRules.key(b, p, hi)] {
                         out.append(Split(skip: skip, cut: hi - p, restore: heh, clitic: clitic, article: article,
                                          pronoun: info.pronoun, finalHeh: false, form: trie.form(at: h)))
                     }
-                    let y = letter == alef ? trie.child(node, yeh) : -1
+                    let y = letter == alef ? trie.step(node, depth: depth, firstCode: firstCode, yeh) : -1
                     if y >= 0, trie.form(at: y) >= 0, let info = restoringYeh[CliticRules.key(b, p, hi)] {
                         out.append(Split(skip: skip, cut: hi - p, restore: yeh, clitic: clitic, article: article,
                                          pronoun: info.pronoun, finalHeh: false, form: trie.form(at: y)))
                     }
                 }
-                node = trie.child(node, letter)
+                node = trie.step(node, depth: depth, firstCode: firstCode, letter)
                 if node < 0 { return }
                 p += 1
                 let form = trie.form(at: node)

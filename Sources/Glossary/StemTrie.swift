@@ -11,6 +11,10 @@ final class StemTrie: @unchecked Sendable {
     private let children: UnsafeMutableBufferPointer<Int32>
     /// Per node: the id of the form ending there, or -1.
     private let formAt: UnsafeMutableBufferPointer<Int32>
+    /// The first two levels for Arabic letters, dense (most walks end there, and a dense table
+    /// stays in cache): `level1[code]`, `level2[code1 * 64 + code2]`, code = letter − U+0620.
+    private let level1: UnsafeMutableBufferPointer<Int32>
+    private let level2: UnsafeMutableBufferPointer<Int32>
 
     /// `forms[i]` gets id `i`; forms must be distinct.
     init(forms: [[UInt32]]) {
@@ -48,12 +52,41 @@ final class StemTrie: @unchecked Sendable {
         }
         formAt = .allocate(capacity: ends.count)
         _ = formAt.initialize(from: ends)
+        level1 = .allocate(capacity: 64)
+        level1.initialize(repeating: -1)
+        level2 = .allocate(capacity: 64 * 64)
+        level2.initialize(repeating: -1)
+        for c1 in 1..<64 {
+            let first = lookupHashed(0, 0x0620 + UInt32(c1))
+            level1[c1] = first
+            guard first >= 0 else { continue }
+            for c2 in 1..<64 { level2[c1 * 64 + c2] = lookupHashed(first, 0x0620 + UInt32(c2)) }
+        }
+    }
+
+    /// The dense-table code of an Arabic letter, or 0.
+    @inline(__always)
+    static func code(_ v: UInt32) -> Int {
+        v >= 0x0621 && v < 0x0660 ? Int(v - 0x0620) : 0
+    }
+
+    /// The child of `node` at `depth` (0 = root), whose first letter had code `firstCode`.
+    @inline(__always)
+    func step(_ node: Int32, depth: Int, firstCode: Int, _ letter: UInt32) -> Int32 {
+        let c = StemTrie.code(letter)
+        if c != 0 {
+            if depth == 0 { return level1[c] }
+            if depth == 1 && firstCode != 0 { return level2[firstCode * 64 + c] }
+        }
+        return lookupHashed(node, letter)
     }
 
     deinit {
         keys.deallocate()
         children.deallocate()
         formAt.deallocate()
+        level1.deallocate()
+        level2.deallocate()
     }
 
     @inline(__always)
@@ -61,9 +94,9 @@ final class StemTrie: @unchecked Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29)
     }
 
-    /// The child of `node` by `letter`, or -1.
+    /// The child of `node` by `letter`, or -1 (through the hash table).
     @inline(__always)
-    func child(_ node: Int32, _ letter: UInt32) -> Int32 {
+    func lookupHashed(_ node: Int32, _ letter: UInt32) -> Int32 {
         let key = UInt64(UInt32(node)) << 32 | UInt64(letter)
         var slot = StemTrie.slot(key) & mask
         while true {
