@@ -11,6 +11,7 @@ case "pipeline": try await PipelineBench.run(rest)
 case "segment": try await SegmentBench.run(rest)
 case "summary": try await SummaryBench.run(rest)
 case "qa": try await QABench.run(rest)
+case "match": try await MatchBench.run(rest)
 default:
     print("usage: bayan-bench <benchmark> [options]")
     print("benchmarks: pipeline, segment, match, summary, qa, engines")

@@ -1,8 +1,8 @@
-/// The clitic and suffix grammar of `../shared/reference/arabic.md` §3.5, on normalized scalars
+/// The clitic and suffix grammar of `../shared/reference/arabic.md` §3.5, on folded scalars
 /// (ة is already ه, ى is ي). It only proposes ways to split a word; the matcher keeps a split
 /// only when the remaining stem is a glossary form (the lexical check), so nothing is stripped
 /// blindly: «وزارة», «ولاية», «دبي» keep their letters unless the glossary holds the shorter word.
-enum CliticRules {
+struct CliticRules: Sendable {
     static let alef: UInt32 = 0x0627, beh: UInt32 = 0x0628, teh: UInt32 = 0x062A, feh: UInt32 = 0x0641
     static let kaf: UInt32 = 0x0643, lam: UInt32 = 0x0644, heh: UInt32 = 0x0647, waw: UInt32 = 0x0648
     static let yeh: UInt32 = 0x064A, noon: UInt32 = 0x0646, meem: UInt32 = 0x0645
@@ -21,10 +21,16 @@ enum CliticRules {
         /// elsewhere it is the pronoun ـه, and only where the original letter is ه, not ة
         /// (مكتبه "his office", not مكتبة "library").
         var finalHeh: Bool
+        /// The glossary form the stem is (its id), found by `StemTrie`.
+        var form: Int32 = -1
         var bare: Bool { skip == 0 && cut == 0 }
     }
 
-    struct Suffix {
+    struct SuffixInfo: Sendable {
+        var pronoun: Bool
+    }
+
+    struct Suffix: Sendable {
         var text: [UInt32]
         var restore: UInt32
         var pronoun: Bool
@@ -35,9 +41,8 @@ enum CliticRules {
         [kaf], [kaf, meem, alef], [kaf, meem], [kaf, noon], [noon, alef],
     ]
 
-    /// Suffixes, longest first so that the most specific split is tried early. Nisba ـي / ـية on
-    /// a noun is deliberately absent (الإمارات → الإماراتية changes the English word), and so is the
-    /// first-person ـي, which would read every nisba adjective as "my …".
+    /// Suffixes. Nisba ـي / ـية on a noun is deliberately absent (الإمارات → الإماراتية changes the
+    /// English word), and so is the first-person ـي, which would read every nisba adjective as "my …".
     static let suffixes: [Suffix] = {
         var list: [Suffix] = [
             Suffix(text: [alef], restore: 0, pronoun: false),  // accusative tanween ـاً
@@ -48,6 +53,8 @@ enum CliticRules {
             Suffix(text: [alef, teh], restore: heh, pronoun: false),  // شحنة → شحنات
             Suffix(text: [teh, alef, noon], restore: heh, pronoun: false),  // شحنة → شحنتان
             Suffix(text: [teh, yeh, noon], restore: heh, pronoun: false),  // شحنة → شحنتين
+            Suffix(text: [teh, alef], restore: heh, pronoun: false),  // dual in إضافة: مذكرتا تفاهم
+            Suffix(text: [teh, yeh], restore: heh, pronoun: false),  // مذكرتي تفاهم
         ]
         for p in pronouns {
             list.append(Suffix(text: p, restore: 0, pronoun: true))  // بيانها
@@ -57,58 +64,114 @@ enum CliticRules {
             list.append(Suffix(text: [alef, teh] + p, restore: heh, pronoun: true))  // شحناتها
             list.append(Suffix(text: [waw] + p, restore: 0, pronoun: true))  // موظفوها
         }
-        return list.sorted { $0.text.count > $1.text.count }
+        return list
     }()
 
     static let minimumStem = 2
 
-    /// All readings of `buffer[lo..<hi]` as the first word of a term (`first`) or a later word.
-    static func splits(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, into out: inout [Split]) {
+    /// Suffixes by their packed letters (`key`), one table per restored stem ending.
+    let plain: [UInt64: SuffixInfo]
+    let restoringHeh: [UInt64: SuffixInfo]
+    let restoringYeh: [UInt64: SuffixInfo]
+
+    init() {
+        var plain: [UInt64: SuffixInfo] = [:], heh: [UInt64: SuffixInfo] = [:], yeh: [UInt64: SuffixInfo] = [:]
+        for s in CliticRules.suffixes {
+            let key = s.text.withUnsafeBufferPointer { CliticRules.key($0, 0, s.text.count) }
+            guard key != 0 else { continue }
+            let info = SuffixInfo(pronoun: s.pronoun)
+            switch s.restore {
+            case 0: plain[key] = plain[key].map { SuffixInfo(pronoun: $0.pronoun && info.pronoun) } ?? info
+            case CliticRules.heh: heh[key] = heh[key].map { SuffixInfo(pronoun: $0.pronoun && info.pronoun) } ?? info
+            default: yeh[key] = yeh[key].map { SuffixInfo(pronoun: $0.pronoun && info.pronoun) } ?? info
+            }
+        }
+        self.plain = plain
+        self.restoringHeh = heh
+        self.restoringYeh = yeh
+    }
+
+    /// Up to 5 Arabic letters packed 6 bits each, with the length on top; 0 when not a suffix shape.
+    @inline(__always)
+    static func key(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int) -> UInt64 {
+        let n = hi - lo
+        guard n > 0, n <= 5 else { return 0 }
+        var key: UInt64 = UInt64(n) << 40
+        var i = lo
+        while i < hi {
+            let v = b[i]
+            guard v > 0x0620, v <= 0x064A else { return 0 }
+            key |= UInt64(v - 0x0620) << UInt64(6 * (i - lo))
+            i += 1
+        }
+        return key
+    }
+
+    /// All readings of `b[lo..<hi]` whose stem is a glossary form, as the first word of a term
+    /// (`first`: the proclitic chain may precede it) or a later word (only the article may).
+    func readings(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie, into out: inout [Split]) {
         out.removeAll(keepingCapacity: true)
         let length = hi - lo
-        // Proclitic readings: (skip, clitic, article).
-        var prefixes: [(Int, Int, Bool)] = [(0, 0, false)]
-        if first {
-            var conj = [0]
-            if length > 2 && (b[lo] == waw || b[lo] == feh) { conj.append(1) }
-            for c in conj {
-                var preps = [c]
-                if length > c + 2 {
-                    let x = b[lo + c]
-                    if x == beh || x == kaf || x == lam { preps.append(c + 1) }
+        let alef = CliticRules.alef, lam = CliticRules.lam, heh = CliticRules.heh, yeh = CliticRules.yeh
+        // Walks the trie from `start`; at every node where a form ends, the rest of the word must
+        // be nothing or a suffix. Before each letter it also tries the stem with a final ه or ي
+        // restored (شحنت|ها → شحنة, مستو|اه → مستوى).
+        func walk(_ skip: Int, _ clitic: Int, _ article: Bool) {
+            let start = lo + skip
+            let firstCode = StemTrie.code(b[start])
+            var node: Int32 = 0
+            var p = start
+            while p < hi {
+                let letter = b[p]
+                let depth = p - start
+                // A restored ending is followed by ت (شحنتها, شحنتان) or ا (شحنات, مستواه).
+                if (letter == CliticRules.teh || letter == alef) && p - start + 1 >= CliticRules.minimumStem {
+                    let h = trie.step(node, depth: depth, firstCode: firstCode, heh)
+                    if h >= 0, trie.form(at: h) >= 0, let info = restoringHeh[CliticRules.key(b, p, hi)] {
+                        out.append(Split(skip: skip, cut: hi - p, restore: heh, clitic: clitic, article: article,
+                                         pronoun: info.pronoun, finalHeh: false, form: trie.form(at: h)))
+                    }
+                    let y = letter == alef ? trie.step(node, depth: depth, firstCode: firstCode, yeh) : -1
+                    if y >= 0, trie.form(at: y) >= 0, let info = restoringYeh[CliticRules.key(b, p, hi)] {
+                        out.append(Split(skip: skip, cut: hi - p, restore: yeh, clitic: clitic, article: article,
+                                         pronoun: info.pronoun, finalHeh: false, form: trie.form(at: y)))
+                    }
                 }
-                for p in preps {
-                    if p > 0 { prefixes.append((p, p, false)) }
-                    if length > p + 2 + 1 && b[lo + p] == alef && b[lo + p + 1] == lam {
-                        prefixes.append((p + 2, p, true))
+                node = trie.step(node, depth: depth, firstCode: firstCode, letter)
+                if node < 0 { return }
+                p += 1
+                let form = trie.form(at: node)
+                guard form >= 0, p - start >= CliticRules.minimumStem else { continue }
+                if p == hi {
+                    out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article,
+                                     pronoun: false, finalHeh: false, form: form))
+                } else if let info = plain[CliticRules.key(b, p, hi)] {
+                    out.append(Split(skip: skip, cut: hi - p, restore: 0, clitic: clitic, article: article,
+                                     pronoun: info.pronoun, finalHeh: hi - p == 1 && b[p] == heh, form: form))
+                }
+            }
+        }
+        walk(0, 0, false)
+        if first {
+            let w = b[lo]
+            let conjLimit = length > 2 && (w == CliticRules.waw || w == CliticRules.feh) ? 1 : 0
+            for c in 0...conjLimit {
+                let x = b[lo + c]
+                let prepLimit = length > c + 2 && (x == CliticRules.beh || x == CliticRules.kaf || x == lam) ? 1 : 0
+                for step in 0...prepLimit {
+                    let p = c + step
+                    if p > 0 { walk(p, p, false) }
+                    if length > p + 3 && b[lo + p] == alef && b[lo + p + 1] == lam {
+                        walk(p + 2, p, true)
                     }
                     // ل + ال is written لل: the article's alef drops.
-                    if p == c + 1 && b[lo + c] == lam && length > p + 2 && b[lo + p] == lam {
-                        prefixes.append((p + 1, p, true))
+                    if step == 1 && x == lam && length > p + 2 && b[lo + p] == lam {
+                        walk(p + 1, p, true)
                     }
                 }
             }
         } else if length > 3 && b[lo] == alef && b[lo + 1] == lam {
-            prefixes.append((2, 0, true))
-        }
-        for (skip, clitic, article) in prefixes {
-            let stemLength = length - skip
-            if stemLength >= minimumStem {
-                out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article, pronoun: false, finalHeh: false))
-            }
-            for suffix in suffixes {
-                let n = suffix.text.count
-                guard stemLength - n + (suffix.restore != 0 ? 1 : 0) >= minimumStem, stemLength > n else { continue }
-                var same = true
-                for k in 0..<n where b[hi - n + k] != suffix.text[k] {
-                    same = false
-                    break
-                }
-                guard same else { continue }
-                out.append(Split(
-                    skip: skip, cut: n, restore: suffix.restore, clitic: clitic, article: article,
-                    pronoun: suffix.pronoun, finalHeh: n == 1 && suffix.text[0] == heh))
-            }
+            walk(2, 0, true)
         }
     }
 }

@@ -16,16 +16,46 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         var literal: [UInt32]
     }
 
+    /// The automaton, shared by reference so a scan never copies (or retains) its arrays one by one.
+    final class Index: @unchecked Sendable {
+        let trie: StemTrie
+        /// Root edges by form id, in a plain buffer for the same reason as `FormTable`.
+        let rootChild: UnsafeMutableBufferPointer<Int32>
+        let edges: [UInt64: Int32]
+        let terminals: [Int32: [Terminal]]
+        let maxDepth: Int
+        let rules = CliticRules()
+        let ar: [String]
+        let en: [String]
+
+        init(trie: StemTrie, rootChild: [Int32], edges: [UInt64: Int32], terminals: [Int32: [Terminal]], maxDepth: Int, ar: [String], en: [String]) {
+            self.trie = trie
+            self.rootChild = .allocate(capacity: max(1, rootChild.count))
+            _ = self.rootChild.initialize(from: rootChild + (rootChild.isEmpty ? [-1] : []))
+            self.edges = edges
+            self.terminals = terminals
+            self.maxDepth = maxDepth
+            self.ar = ar
+            self.en = en
+        }
+
+        deinit { rootChild.deallocate() }
+    }
+
     public let glossary: Glossary
-    let forms: FormTable
-    let rootChild: [Int32]
-    let edges: [UInt64: Int32]
-    let terminals: [Int32: [Terminal]]
-    let maxDepth: Int
+    let index: Index
 
     public init(glossary: Glossary) {
         self.glossary = glossary
-        var forms = FormTable(capacity: glossary.entries.count * 2 + 16)
+        var formIDs: [[UInt32]: Int32] = [:]
+        var formList: [[UInt32]] = []
+        func formID(_ form: [UInt32]) -> Int32 {
+            if let id = formIDs[form] { return id }
+            let id = Int32(formList.count)
+            formIDs[form] = id
+            formList.append(form)
+            return id
+        }
         var rootChild: [Int32] = []
         var edges: [UInt64: Int32] = [:]
         var terminals: [Int32: [Terminal]] = [:]
@@ -37,15 +67,16 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             maxDepth = max(maxDepth, words.count)
             var node: Int32 = 0
             var articles: [Bool] = []
-            for (depth, word) in words.enumerated() {
+            for (depth, (word, writtenArticle)) in words.enumerated() {
                 var base = word
                 var article = false
-                if !entry.exact && word.count >= 4 && word[0] == CliticRules.alef && word[1] == CliticRules.lam {
+                // Only a plain ا starts the article: «إلكترونية» normalizes to الكترونيه but keeps its letters.
+                if !entry.exact && writtenArticle && word.count >= 4 && word[0] == CliticRules.alef && word[1] == CliticRules.lam {
                     base = Array(word.dropFirst(2))
                     article = true
                 }
                 articles.append(article)
-                let id = forms.insert(base)
+                let id = formID(base)
                 if depth == 0 {
                     if Int(id) >= rootChild.count {
                         rootChild += [Int32](repeating: -1, count: Int(id) - rootChild.count + 1)
@@ -70,27 +101,30 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             terminals[node, default: []].append(
                 Terminal(entry: Int32(index), articles: articles, exact: entry.exact, literal: literal))
         }
-        if rootChild.count < forms.count {
-            rootChild += [Int32](repeating: -1, count: forms.count - rootChild.count)
+        if rootChild.count < formList.count {
+            rootChild += [Int32](repeating: -1, count: formList.count - rootChild.count)
         }
-        self.forms = forms
-        self.rootChild = rootChild
-        self.edges = edges
-        self.terminals = terminals
-        self.maxDepth = maxDepth
+        let trie = StemTrie(forms: formList)
+        self.index = Index(
+            trie: trie, rootChild: rootChild, edges: edges, terminals: terminals, maxDepth: maxDepth,
+            ar: glossary.entries.map(\.ar), en: glossary.entries.map(\.en))
     }
 
     public func matches(in text: String) -> [TermHit] {
-        termMatches(in: text).map(\.hit)
+        scan(text, variants: false).map(\.hit)
     }
 
+    /// The matches with the entry index, proclitic end and the variant that fired.
     public func termMatches(in text: String) -> [TermMatch] {
+        scan(text, variants: true)
+    }
+
+    private func scan(_ text: String, variants: Bool) -> [TermMatch] {
         guard !glossary.entries.isEmpty else { return [] }
-        let normalized = ArabicNormalizer.normalize(text)
-        let buffer = normalized.scalars.map { CliticTermMatcher.fold($0.value) }
-        return buffer.withUnsafeBufferPointer { b in
-            var scan = MatchScan(matcher: self, buffer: b, normalized: normalized, text: text)
-            return scan.run()
+        let folded = MatchFolding.fold(text)
+        return folded.scalars.withUnsafeBufferPointer { b in
+            var scan = MatchScan(index: index, buffer: b, folded: folded, text: text)
+            return scan.run(variants: variants)
         }
     }
 
@@ -111,21 +145,23 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         return TermTokenizer.isWordScalar(s)
     }
 
-    /// The normalized, folded words of a glossary term.
-    static func words(_ ar: String) -> [[UInt32]] {
-        let normalized = ArabicNormalizer.normalize(ar)
-        let folded = normalized.scalars.map { fold($0.value) }
-        var out: [[UInt32]] = []
+    /// The normalized, folded words of a glossary term, each with whether it was written with a
+    /// plain alef first (only then can a leading ال be the article).
+    static func words(_ ar: String) -> [([UInt32], Bool)] {
+        let folded = MatchFolding.fold(ar)
+        var out: [([UInt32], Bool)] = []
         var current: [UInt32] = []
-        for v in folded {
+        var plainAlef = false
+        for (i, v) in folded.scalars.enumerated() {
             if isWord(v) {
+                if current.isEmpty { plainAlef = folded.source[i] == 0x0627 }
                 current.append(v)
             } else if !current.isEmpty {
-                out.append(current)
+                out.append((current, plainAlef))
                 current = []
             }
         }
-        if !current.isEmpty { out.append(current) }
+        if !current.isEmpty { out.append((current, plainAlef)) }
         return out
     }
 

@@ -42,7 +42,9 @@ public enum GlossaryLoader {
             }
             let delimiter: Unicode.Scalar = format == .tsv ? "\t" : GlossaryFileParser.csvDelimiter(of: text)
             let parsed = GlossaryFileParser.parse(text, file: file, delimiter: delimiter)
-            return (parsed.entries, parsed.problems + GlossaryValidator.validate(parsed.entries))
+            let problems = parsed.problems + GlossaryValidator.validate(parsed.entries)
+            // In file order, so the list reads top to bottom with the file.
+            return (parsed.entries, problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element))
         }
     }
 

@@ -1,4 +1,5 @@
 import BayanCore
+import struct Foundation.Date
 
 /// An immutable glossary with its matcher and verifier. A document takes one snapshot when it
 /// starts and keeps it to the end, whatever reloads happen meanwhile.
@@ -21,5 +22,3 @@ public struct GlossarySnapshot: Sendable {
 
     public static let empty = GlossarySnapshot(glossary: .empty, loadedAt: Date(timeIntervalSince1970: 0))
 }
-
-import struct Foundation.Date

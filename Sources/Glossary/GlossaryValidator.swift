@@ -63,10 +63,9 @@ public enum GlossaryValidator {
 
     /// The normalized form two entries must not share (same text to match).
     public static func matchKey(_ ar: String) -> String {
-        let normalized = ArabicNormalizer.normalize(ar)
-        return TermTokenizer.tokens(normalized.scalars).map { range in
+        CliticTermMatcher.words(ar).map { word in
             var view = String.UnicodeScalarView()
-            view.append(contentsOf: normalized.scalars[range])
+            view.append(contentsOf: word.0.compactMap(Unicode.Scalar.init))
             return String(view)
         }.joined(separator: " ")
     }

@@ -12,9 +12,9 @@ struct MatchScan {
         var last: CliticRules.Split
     }
 
-    let matcher: CliticTermMatcher
+    let index: CliticTermMatcher.Index
     let b: UnsafeBufferPointer<UInt32>
-    let normalized: NormalizedText
+    let folded: FoldedText
     let text: String
     var tokens: [(lo: Int, hi: Int)] = []
     var splitBuffers: [[CliticRules.Split]]
@@ -22,17 +22,17 @@ struct MatchScan {
     var best: Candidate?
     var original: [Unicode.Scalar]?
 
-    init(matcher: CliticTermMatcher, buffer: UnsafeBufferPointer<UInt32>, normalized: NormalizedText, text: String) {
-        self.matcher = matcher
+    init(index: CliticTermMatcher.Index, buffer: UnsafeBufferPointer<UInt32>, folded: FoldedText, text: String) {
+        self.index = index
         self.b = buffer
-        self.normalized = normalized
+        self.folded = folded
         self.text = text
-        self.splitBuffers = Array(repeating: [], count: matcher.maxDepth)
-        self.path = Array(repeating: CliticRules.Split(skip: 0, cut: 0, restore: 0, clitic: 0, article: false, pronoun: false, finalHeh: false), count: matcher.maxDepth)
-        for i in 0..<matcher.maxDepth { splitBuffers[i].reserveCapacity(32) }
+        self.splitBuffers = Array(repeating: [], count: index.maxDepth)
+        self.path = Array(repeating: CliticRules.Split(skip: 0, cut: 0, restore: 0, clitic: 0, article: false, pronoun: false, finalHeh: false), count: index.maxDepth)
+        tokens.reserveCapacity(buffer.count / 4 + 1)
     }
 
-    mutating func run() -> [TermMatch] {
+    mutating func run(variants: Bool) -> [TermMatch] {
         var start = -1
         for i in 0..<b.count {
             if CliticTermMatcher.isWord(b[i]) {
@@ -50,11 +50,11 @@ struct MatchScan {
             explore(token: t, depth: 0, node: 0, firstToken: t)
             if let found = best { candidates.append(found) }
         }
-        return select(candidates)
+        return select(candidates, variants: variants)
     }
 
     /// Longest first (then the better reading), keeping those that overlap nothing chosen.
-    private func select(_ candidates: [Candidate]) -> [TermMatch] {
+    private func select(_ candidates: [Candidate], variants: Bool) -> [TermMatch] {
         guard !candidates.isEmpty else { return [] }
         let order = candidates.indices.sorted { x, y in
             let a = candidates[x], c = candidates[y]
@@ -72,19 +72,20 @@ struct MatchScan {
             chosen.append(c)
         }
         chosen.sort { $0.firstToken < $1.firstToken }
-        return chosen.map(makeMatch)
+        return chosen.map { makeMatch($0, variants: variants) }
     }
 
-    private func makeMatch(_ c: Candidate) -> TermMatch {
-        let entry = matcher.glossary.entries[Int(c.entry)]
+    private func makeMatch(_ c: Candidate, variants: Bool) -> TermMatch {
+        let e = Int(c.entry)
         let lo = tokens[c.firstToken].lo, hi = tokens[c.lastToken].hi
-        let span = normalized.originalRange(lo..<hi)
-        let cliticEnd = c.first.clitic > 0 ? normalized.originalRange((lo + c.first.clitic)..<hi).lowerBound : span.lowerBound
+        let span = folded.originalRange(lo, hi)
+        let cliticEnd = c.first.clitic > 0 ? folded.originalRange(lo + c.first.clitic, hi).lowerBound : span.lowerBound
         let lastHi = tokens[c.lastToken].hi
         return TermMatch(
-            hit: TermHit(ar: entry.ar, en: entry.en, start: span.lowerBound, end: span.upperBound),
-            entryIndex: Int(c.entry), procliticEnd: cliticEnd,
-            prefix: string(lo, lo + c.first.skip), suffix: string(lastHi - c.last.cut, lastHi))
+            hit: TermHit(ar: index.ar[e], en: index.en[e], start: span.lowerBound, end: span.upperBound),
+            entryIndex: e, procliticEnd: cliticEnd,
+            prefix: variants ? string(lo, lo + c.first.skip) : "",
+            suffix: variants ? string(lastHi - c.last.cut, lastHi) : "")
     }
 
     private func string(_ lo: Int, _ hi: Int) -> String {
@@ -102,17 +103,17 @@ struct MatchScan {
         // Borrow this depth's scratch array (swap, so no copy-on-write allocation).
         var splits: [CliticRules.Split] = []
         swap(&splits, &splitBuffers[depth])
-        CliticRules.splits(b, lo, hi, first: depth == 0, into: &splits)
+        index.rules.readings(b, lo, hi, first: depth == 0, trie: index.trie, into: &splits)
         defer { swap(&splits, &splitBuffers[depth]) }
         for split in splits {
-            let stemLo = lo + split.skip, stemHi = hi - split.cut
-            let id = matcher.forms.lookup(b, stemLo, stemHi, split.restore)
+            let stemHi = hi - split.cut
+            let id = split.form
             if id < 0 { continue }
             let next: Int32
             if depth == 0 {
-                next = matcher.rootChild[Int(id)]
+                next = index.rootChild[Int(id)]
             } else {
-                next = matcher.edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))] ?? -1
+                next = index.edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))] ?? -1
             }
             if next < 0 { continue }
             var reading = split
@@ -120,15 +121,15 @@ struct MatchScan {
                 let stemLast = split.restore != 0 ? split.restore : b[stemHi - 1]
                 if stemLast == CliticRules.yeh {
                     reading.pronoun = false  // feminine of an adjective: جمركي → جمركية
-                } else if originalScalar(atNormalized: hi - 1) == 0x0629 {
+                } else if folded.source[hi - 1] == 0x0629 {
                     continue  // ة is not the pronoun ـه: مكتبة is not مكتب + ـه
                 }
             }
             path[depth] = reading
-            if let ends = matcher.terminals[next] {
+            if let ends = index.terminals[next] {
                 consider(ends, firstToken: firstToken, lastToken: t, depth: depth)
             }
-            if depth + 1 < matcher.maxDepth, t + 1 < tokens.count, !(reading.pronoun && depth > 0),
+            if depth + 1 < index.maxDepth, t + 1 < tokens.count, !(reading.pronoun && depth > 0),
                onlySpaceBetween(hi, tokens[t + 1].lo) {
                 explore(token: t + 1, depth: depth + 1, node: next, firstToken: firstToken)
             }
@@ -140,7 +141,7 @@ struct MatchScan {
             var score = 0
             if end.exact {
                 guard path[0...depth].allSatisfy({ $0.bare }) else { continue }
-                let span = normalized.originalRange(tokens[firstToken].lo..<tokens[lastToken].hi)
+                let span = folded.originalRange(tokens[firstToken].lo, tokens[lastToken].hi)
                 let scalars = originalScalars()
                 guard span.upperBound <= scalars.count,
                       CliticTermMatcher.literal(scalars[span]) == end.literal else { continue }
@@ -148,7 +149,9 @@ struct MatchScan {
             }
             for d in 0...depth {
                 if d < end.articles.count && end.articles[d] == path[d].article { score += 10 }
-                if path[d].skip == 0 && path[d].cut == 0 { score += 1 }
+                // Prefer the reading that strips less suffix: «بيانات» is the entry بيانات before بيان + ات.
+                if path[d].cut == 0 { score += 2 }
+                if path[d].skip == 0 { score += 1 }
             }
             let candidate = Candidate(
                 firstToken: firstToken, lastToken: lastToken, entry: end.entry, score: score,
@@ -177,12 +180,5 @@ struct MatchScan {
         let scalars = Array(text.unicodeScalars)
         original = scalars
         return scalars
-    }
-
-    private mutating func originalScalar(atNormalized i: Int) -> UInt32 {
-        guard i >= 0, i < normalized.origin.count else { return 0 }
-        let scalars = originalScalars()
-        let o = normalized.origin[i]
-        return o < scalars.count ? scalars[o].value : 0
     }
 }

@@ -1,5 +1,5 @@
-/// Splits normalized text into word tokens: maximal runs of letters, combining marks and digits.
-/// Everything else (spaces, punctuation such as ، ؛ ؟ « », symbols) separates tokens.
+/// What counts as part of a word for matching: letters, combining marks and digits. Everything
+/// else (spaces, punctuation such as ، ؛ ؟ « », symbols) separates words.
 public enum TermTokenizer {
     @inline(__always)
     public static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
@@ -19,21 +19,5 @@ public enum TermTokenizer {
         }
         let p = s.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
-    }
-
-    /// Token ranges (indices into `scalars`).
-    public static func tokens(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var start = -1
-        for (i, s) in scalars.enumerated() {
-            if isWordScalar(s) {
-                if start < 0 { start = i }
-            } else if start >= 0 {
-                out.append(start..<i)
-                start = -1
-            }
-        }
-        if start >= 0 { out.append(start..<scalars.count) }
-        return out
     }
 }

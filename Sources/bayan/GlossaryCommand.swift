@@ -11,10 +11,7 @@ struct GlossaryCommand: AsyncParsableCommand {
         commandName: "glossary",
         abstract: "Check, match, import and export the customs glossary.",
         discussion: """
-        Glossary files are UTF-8 TSV with a header row `ar<TAB>en<TAB>note` and optional
-        columns `avoid` (English renderings to flag, separated by |) and `match` (`exact`);
-        `#` starts a comment line. CSV as Excel writes it and TBX are read too. Several files
-        are merged in order; later files win. Without files, \(defaultFile) is used.
+        Glossary files are UTF-8 TSV with a header row `ar<TAB>en<TAB>note` and optional columns `avoid` (English renderings to flag, separated by |) and `match` (`exact`); `#` starts a comment line. CSV as Excel writes it and TBX are read too. Several files are merged in order; later files win. Without files, \(defaultFile) is used.
 
         Example: bayan glossary check Glossary/customs.tsv local.tsv
         """,
@@ -39,10 +36,7 @@ struct GlossaryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate glossary files: exit 0 when valid, else one line per problem.",
             discussion: """
-            Each problem is printed as FILE:LINE: message, and the message names the fix (wrong
-            column count, empty field, one Arabic term with two English terms, a source that is
-            not Arabic, invisible or direction characters, stray spaces, duplicates). Overrides
-            between files are printed as warnings and do not fail the check.
+            Each problem is printed as FILE:LINE: message, and the message names the fix (wrong column count, empty field, one Arabic term with two English terms, a source that is not Arabic, invisible or direction characters, stray spaces, duplicates). Overrides between files are printed as warnings and do not fail the check.
 
             Example: bayan glossary check Glossary/customs.tsv
             """)
@@ -63,10 +57,7 @@ struct GlossaryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Find glossary terms in Arabic text read from stdin.",
             discussion: """
-            With --jsonl, each input line is {"id": S, "text": S} and each output line is
-            {"id": S, "matches": [{"start": N, "end": N, "ar": S, "en": S}]}, flushed per line;
-            offsets are Unicode-scalar offsets into text, end exclusive. Without --jsonl the whole
-            input is one text and each hit is printed as start, end, surface, ar, en (TAB-separated).
+            With --jsonl, each input line is {"id": S, "text": S} and each output line is {"id": S, "matches": [{"start": N, "end": N, "ar": S, "en": S}]}, flushed per line; offsets are Unicode-scalar offsets into text, end exclusive. Without --jsonl the whole input is one text and each hit is printed as start, end, surface, ar, en (TAB-separated).
 
             Example: echo '{"id":"1","text":"وبالجمارك"}' | bayan glossary match --glossary Glossary/customs.tsv --jsonl
             """)
@@ -98,8 +89,7 @@ struct GlossaryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert a TBX file (TBX-Basic v3, or v2 martif) to the TSV glossary format.",
             discussion: """
-            Deprecated or superseded English terms become `avoid` renderings. The result is
-            validated; problems are printed on stderr and make the exit status non-zero.
+            Deprecated or superseded English terms become `avoid` renderings. The result is validated; problems are printed on stderr and make the exit status non-zero.
 
             Example: bayan glossary import terms.tbx --out Glossary/imported.tsv
             """)
@@ -136,8 +126,7 @@ struct GlossaryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the merged glossary as TBX-Basic (for CAT tools) or as one TSV.",
             discussion: """
-            The glossary must be valid. TBX output is TBX v3 (urn:iso:std:iso:30042:ed-2), with
-            `avoid` renderings as deprecated English terms.
+            The glossary must be valid. TBX output is TBX v3 (urn:iso:std:iso:30042:ed-2), with `avoid` renderings as deprecated English terms.
 
             Example: bayan glossary export --format tbx --glossary Glossary/customs.tsv --out customs.tbx
             """)

@@ -23,8 +23,10 @@ import Testing
     @Test func reloadSwapsOnSuccessAndKeepsThePreviousOnFailure() throws {
         let dir = try Dir()
         let path = try dir.write("g.tsv", Self.good)
-        let store = GlossaryStore(files: [path], logger: Logger(label: "test"))
+        let log = LogRecorder()
+        let store = GlossaryStore(files: [path], logger: log.logger())
         let first = store.snapshot
+        #expect(log.messages == ["info: glossary loaded: version \(first.version.prefix(12)), 2 entries"])
         #expect(first.entryCount == 2)
         #expect(store.lastProblems.isEmpty)
 
@@ -37,6 +39,10 @@ import Testing
         #expect(problems.map(\.description) == ["\(path):3: en is empty; write the approved English for «شحنة» or delete the line"])
         #expect(store.snapshot.version == first.version)
         #expect(store.lastProblems == problems)
+        #expect(log.messages.suffix(2) == [
+            "error: glossary rejected; keeping version \(first.version.prefix(12)) (2 entries)",
+            "error: \(path):3: en is empty; write the approved English for «شحنة» or delete the line",
+        ])
 
         _ = try dir.write("g.tsv", Self.better)
         #expect(store.reload() == .updated(version: store.snapshot.version, entries: 3))
@@ -49,7 +55,7 @@ import Testing
     }
 
     @Test func missingFileStartsEmptyWithAProblem() {
-        let store = GlossaryStore(files: ["/nonexistent/g.tsv"], logger: Logger(label: "test"))
+        let store = GlossaryStore(files: ["/nonexistent/g.tsv"], logger: LogRecorder().logger())
         #expect(store.snapshot.entryCount == 0)
         #expect(store.lastProblems.first?.description.hasPrefix("/nonexistent/g.tsv:0: cannot read the file") == true)
     }
@@ -74,7 +80,7 @@ import Testing
     @Test func watcherReloadsAGoodEditAndRejectsABrokenOne() async throws {
         let dir = try Dir()
         let path = try dir.write("g.tsv", Self.good)
-        let store = GlossaryStore(files: [path], logger: Logger(label: "test"))
+        let store = GlossaryStore(files: [path], logger: LogRecorder().logger())
         let watcher = GlossaryWatcher(store: store, interval: .milliseconds(20))
         let task = Task { await watcher.run() }
         defer { task.cancel() }
@@ -100,7 +106,7 @@ import Testing
     @Test func pollSeesNoChangeWithoutAnEdit() throws {
         let dir = try Dir()
         let path = try dir.write("g.tsv", Self.good)
-        let store = GlossaryStore(files: [path], logger: Logger(label: "test"))
+        let store = GlossaryStore(files: [path], logger: LogRecorder().logger())
         let watcher = GlossaryWatcher(store: store)
         #expect(watcher.poll() == nil)
         _ = try dir.write("g.tsv", Self.better)

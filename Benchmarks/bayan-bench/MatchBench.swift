@@ -1,0 +1,236 @@
+// `bayan-bench match`: glossary matching throughput and recall, Bayan's clitic-aware matcher
+// side by side with FlashText (Python, `pip install flashtext`) on the same glossary and text.
+import BayanCore
+import Foundation
+import Glossary
+
+enum MatchBench {
+    struct Options {
+        var glossary = "Glossary/customs.tsv"
+        var eval = "Benchmarks/matching/eval.txt"
+        var script = "Benchmarks/matching/flashtext_bench.py"
+        var seed = "seeds/000_62ba54d9c0d0bfaf.txt"
+        var python = "python3"
+        var megabytes = 4.0
+        var runs = 3
+        var generated = 10_000
+    }
+
+    static func run(_ args: [String]) async throws {
+        var o = Options()
+        var i = 0
+        while i < args.count {
+            let value = i + 1 < args.count ? args[i + 1] : ""
+            switch args[i] {
+            case "--glossary": o.glossary = value
+            case "--eval": o.eval = value
+            case "--script": o.script = value
+            case "--python": o.python = value
+            case "--mb": o.megabytes = Double(value) ?? o.megabytes
+            case "--runs": o.runs = Int(value) ?? o.runs
+            case "--entries": o.generated = Int(value) ?? o.generated
+            default:
+                print("usage: bayan-bench match [--glossary F] [--eval F] [--mb N] [--runs N] [--entries N] [--python P]")
+                return
+            }
+            i += 2
+        }
+        let loaded = GlossaryLoader.load([o.glossary])
+        guard let shipped = loaded.glossary else {
+            print("glossary \(o.glossary) is invalid:")
+            loaded.problems.forEach { print($0) }
+            return
+        }
+        let evalSet = try parseEval(String(contentsOfFile: o.eval, encoding: .utf8))
+        let seedText = (try? String(contentsOfFile: o.seed, encoding: .utf8)) ?? ""
+
+        // The throughput text: the sample release and the evaluation sentences, repeated.
+        var base = seedText.split(separator: "\n").map(String.init) + evalSet.map(\.text)
+        base = base.filter { !$0.isEmpty }
+        var lines: [String] = []
+        var bytes = 0
+        while Double(bytes) < o.megabytes * 1_000_000 {
+            for line in base {
+                lines.append(line)
+                bytes += line.utf8.count + 1
+            }
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bayan-match-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let textPath = dir.appendingPathComponent("text.txt").path
+        try lines.joined(separator: "\n").write(toFile: textPath, atomically: true, encoding: .utf8)
+
+        let big = generatedGlossary(base: shipped, vocabulary: base, count: o.generated)
+        let bigPath = dir.appendingPathComponent("generated.tsv").path
+        try GlossaryTSVWriter.write(big.entries).write(toFile: bigPath, atomically: true, encoding: .utf8)
+
+        print("text: \(lines.count) lines, \(String(format: "%.2f", Double(bytes) / 1e6)) MB (sample release + evaluation sentences, repeated)")
+        print("evaluation set: \(evalSet.count) sentences, \(evalSet.reduce(0) { $0 + $1.gold.count }) gold occurrences (\(o.eval))")
+        print("")
+        print("throughput = UTF-8 bytes / thread CPU seconds, best of \(o.runs) runs, one call per line")
+        print("")
+        print("| glossary | entries | matcher | build | MB/s | hits | speed-up |")
+        print("|---|---:|---|---:|---:|---:|---:|")
+        for (name, glossary, path) in [("shipped", shipped, o.glossary), ("generated", big, bigPath)] {
+            let t0 = cpuSeconds()
+            let matcher = CliticTermMatcher(glossary: glossary)
+            let build = cpuSeconds() - t0
+            var best = Double.infinity
+            var hits = 0
+            for _ in 0..<o.runs {
+                let t = cpuSeconds()
+                var n = 0
+                for line in lines { n += matcher.matches(in: line).count }
+                best = min(best, cpuSeconds() - t)
+                hits = n
+            }
+            let ours = Double(bytes) / best / 1e6
+            let flash = try flashText(o, glossary: path, text: textPath, eval: nil)
+            let theirs = flash?["mb_per_s"] as? Double
+            print("| \(name) | \(glossary.entries.count) | Bayan CliticTermMatcher | \(ms(build)) | \(String(format: "%.1f", ours)) | \(hits) | \(theirs.map { String(format: "%.1f×", ours / $0) } ?? "–") |")
+            if let flash {
+                let build = flash["build_s"] as? Double ?? 0
+                let hits = flash["hits"] as? Int ?? 0
+                print("| \(name) | \(glossary.entries.count) | FlashText 2.7 | \(ms(build)) | \(String(format: "%.1f", theirs ?? 0)) | \(hits) | 1.0× |")
+            } else {
+                print("| \(name) | \(glossary.entries.count) | FlashText | – | (not run: `pip install flashtext`) | – | – |")
+            }
+        }
+
+        // Where the time goes: folding alone, and the whole text as one call (no per-call cost).
+        do {
+            var best = Double.infinity
+            var n = 0
+            for _ in 0..<o.runs {
+                let t = cpuSeconds()
+                for line in lines { n &+= GlossaryBenchHooks.foldCount(line) }
+                best = min(best, cpuSeconds() - t)
+            }
+            let whole = lines.joined(separator: "\n")
+            let matcher = CliticTermMatcher(glossary: shipped)
+            var bestWhole = Double.infinity
+            for _ in 0..<o.runs {
+                let t = cpuSeconds()
+                n &+= matcher.matches(in: whole).count
+                bestWhole = min(bestWhole, cpuSeconds() - t)
+            }
+            print("")
+            print(String(format: "folding only (table built from ArabicNormalizer): %.1f MB/s; shipped glossary, whole text in one call: %.1f MB/s", Double(bytes) / best / 1e6, Double(bytes) / bestWhole / 1e6))
+        }
+
+        // Recall on inflected and cliticized occurrences, shipped glossary.
+        let matcher = CliticTermMatcher(glossary: shipped)
+        var strict = 0, lenient = 0, total = 0, unmarked = 0
+        var misses: [String] = []
+        var unknown: Set<String> = []
+        for sentence in evalSet {
+            let hits = matcher.matches(in: sentence.text)
+            for g in sentence.gold {
+                total += 1
+                if shipped.entry(ar: g.ar) == nil { unknown.insert(g.ar) }
+                if hits.contains(where: { $0.ar == g.ar && $0.start == g.start && $0.end == g.end }) { strict += 1 }
+                if hits.contains(where: { $0.ar == g.ar && $0.start < g.end && g.start < $0.end }) {
+                    lenient += 1
+                } else {
+                    misses.append("\(g.surface) → \(g.ar)")
+                }
+            }
+            unmarked += hits.filter { h in !sentence.gold.contains { $0.start < h.end && h.start < $0.end } }.count
+        }
+        let flash = try flashText(o, glossary: o.glossary, text: textPath, eval: o.eval)
+        print("")
+        print("| matcher | recall (same term, exact span) | recall (same term, overlapping span) |")
+        print("|---|---:|---:|")
+        print("| Bayan CliticTermMatcher | \(ratio(strict, total)) | \(ratio(lenient, total)) |")
+        if let flash, let g = flash["gold"] as? Int {
+            print("| FlashText 2.7 | \(ratio(flash["strict"] as? Int ?? 0, g)) | \(ratio(flash["lenient"] as? Int ?? 0, g)) |")
+        }
+        print("")
+        print("hits outside gold spans (unmarked terms or false positives): \(unmarked)")
+        if !misses.isEmpty { print("missed: " + misses.joined(separator: "; ")) }
+        if !unknown.isEmpty { print("gold terms not in the glossary: " + unknown.sorted().joined(separator: ", ")) }
+    }
+
+    struct EvalSentence {
+        var text: String
+        var gold: [(start: Int, end: Int, ar: String, surface: String)]
+    }
+
+    /// `[[surface|ar]]` marks → plain text and gold spans in Unicode-scalar offsets.
+    static func parseEval(_ file: String) throws -> [EvalSentence] {
+        var out: [EvalSentence] = []
+        for raw in file.split(separator: "\n") where !raw.hasPrefix("#") && !raw.isEmpty {
+            var text = String.UnicodeScalarView()
+            var gold: [(Int, Int, String, String)] = []
+            var rest = Substring(raw)
+            while let open = rest.range(of: "[["), let close = rest.range(of: "]]", range: open.upperBound..<rest.endIndex) {
+                text.append(contentsOf: rest[rest.startIndex..<open.lowerBound].unicodeScalars)
+                let inner = rest[open.upperBound..<close.lowerBound].split(separator: "|", maxSplits: 1)
+                guard inner.count == 2 else { throw BayanError.badInput("bad mark in: \(raw)") }
+                let start = text.count
+                text.append(contentsOf: inner[0].unicodeScalars)
+                gold.append((start, text.count, String(inner[1]), String(inner[0])))
+                rest = rest[close.upperBound...]
+            }
+            text.append(contentsOf: rest.unicodeScalars)
+            out.append(EvalSentence(text: String(text), gold: gold))
+        }
+        return out
+    }
+
+    /// The shipped entries plus generated two- and three-word terms from the text's vocabulary
+    /// (deterministic), up to `count` entries.
+    static func generatedGlossary(base: Glossary, vocabulary lines: [String], count: Int) -> Glossary {
+        var words: [String] = []
+        var seenWords: Set<String> = []
+        for line in lines {
+            for w in line.split(whereSeparator: { !$0.isLetter }) where w.count >= 3 && seenWords.insert(String(w)).inserted {
+                words.append(String(w))
+            }
+        }
+        var entries = base.entries
+        var keys = Set(entries.map { GlossaryValidator.matchKey($0.ar) })
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        while entries.count < count && words.count > 2 {
+            let n = 2 + next() % 2
+            let ar = (0..<n).map { _ in words[next() % words.count] }.joined(separator: " ")
+            guard keys.insert(GlossaryValidator.matchKey(ar)).inserted else { continue }
+            entries.append(GlossaryEntry(ar: ar, en: "generated term \(entries.count)"))
+        }
+        return Glossary(entries: entries)
+    }
+
+    static func flashText(_ o: Options, glossary: String, text: String, eval: String?) throws -> [String: Any]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        var arguments = [o.python, o.script, "--glossary", glossary, "--text", text, "--runs", String(o.runs)]
+        if let eval { arguments += ["--eval", eval] }
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    }
+
+    /// CPU time of the calling thread: the machines are shared, so wall time would measure the
+    /// neighbours. The FlashText script measures the same way (`time.thread_time()`).
+    static func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func ms(_ s: Double) -> String { String(format: "%.0f ms", s * 1000) }
+
+    static func ratio(_ a: Int, _ b: Int) -> String {
+        b == 0 ? "–" : String(format: "%.3f (%d/%d)", Double(a) / Double(b), a, b)
+    }
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""FlashText side of `bayan-bench match`: the same glossary, text and evaluation set.
+
+FlashText's word boundaries are ASCII only; Arabic letters and marks are added to
+`non_word_boundaries` so that it does not match inside Arabic words (the fair setup).
+Prints one JSON object on stdout.
+"""
+import argparse
+import json
+import time
+
+from flashtext import KeywordProcessor
+
+
+def load_terms(path):
+    terms = []
+    with open(path, encoding="utf-8-sig") as f:
+        header = None
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                continue
+            terms.append(cells[header.index("ar")])
+    return terms
+
+
+def parse_eval(path):
+    """Sentences with [[surface|ar]] marks -> (text, [(start, end, ar)]), offsets in code points."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            text, gold, i = [], [], 0
+            while i < len(line):
+                if line.startswith("[[", i):
+                    j = line.index("]]", i)
+                    surface, ar = line[i + 2:j].split("|", 1)
+                    start = len(text)
+                    text.extend(surface)
+                    gold.append((start, len(text), ar))
+                    i = j + 2
+                else:
+                    text.append(line[i])
+                    i += 1
+            out.append(("".join(text), gold))
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--glossary", required=True)
+    p.add_argument("--text", required=True)
+    p.add_argument("--eval")
+    p.add_argument("--runs", type=int, default=3)
+    a = p.parse_args()
+
+    t0 = time.thread_time()
+    kp = KeywordProcessor(case_sensitive=False)
+    for c in range(0x0610, 0x06FF + 1):
+        kp.non_word_boundaries.add(chr(c))
+    for term in load_terms(a.glossary):
+        kp.add_keyword(term, term)
+    build = time.thread_time() - t0
+
+    with open(a.text, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    size = sum(len(l.encode("utf-8")) + 1 for l in lines)
+    # CPU time of this thread, not wall time: the machine is shared, and Bayan's side measures the same way.
+    best, hits = None, 0
+    for _ in range(a.runs):
+        t0 = time.thread_time()
+        n = 0
+        for line in lines:
+            n += len(kp.extract_keywords(line, span_info=True))
+        dt = time.thread_time() - t0
+        best = dt if best is None else min(best, dt)
+        hits = n
+    result = {"build_s": build, "seconds": best, "bytes": size, "mb_per_s": size / best / 1e6, "hits": hits}
+
+    if a.eval:
+        gold_total = strict = lenient = 0
+        for text, gold in parse_eval(a.eval):
+            found = kp.extract_keywords(text, span_info=True)
+            for (s, e, ar) in gold:
+                gold_total += 1
+                if any(h[0] == ar and h[1] == s and h[2] == e for h in found):
+                    strict += 1
+                if any(h[0] == ar and h[1] < e and s < h[2] for h in found):
+                    lenient += 1
+        result.update({"gold": gold_total, "strict": strict, "lenient": lenient})
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+/// A letter trie of every glossary word form (normalized, article removed), with the form's id
+/// at the node where it ends. Reading a text word walks it once per proclitic reading and stops
+/// at the first letter no form continues with, which is after one or two letters for most words:
+/// far cheaper than hashing every (prefix, stem, suffix) split.
+///
+/// Storage is allocated once in plain buffers (no reference counting or exclusivity checks in the
+/// hot loop) and never changes after `init`, hence Sendable.
+final class StemTrie: @unchecked Sendable {
+    private let mask: Int
+    private let keys: UnsafeMutableBufferPointer<UInt64>  // node << 32 | letter, or .max for empty
+    private let children: UnsafeMutableBufferPointer<Int32>
+    /// Per node: the id of the form ending there, or -1.
+    private let formAt: UnsafeMutableBufferPointer<Int32>
+    /// The first two levels for Arabic letters, dense (most walks end there, and a dense table
+    /// stays in cache): `level1[code]`, `level2[code1 * 64 + code2]`, code = letter − U+0620.
+    private let level1: UnsafeMutableBufferPointer<Int32>
+    private let level2: UnsafeMutableBufferPointer<Int32>
+
+    /// `forms[i]` gets id `i`; forms must be distinct.
+    init(forms: [[UInt32]]) {
+        var edges: [(UInt64, Int32)] = []
+        var ends: [Int32] = [-1]
+        var lookup: [UInt64: Int32] = [:]
+        for (id, form) in forms.enumerated() {
+            var node: Int32 = 0
+            for letter in form {
+                let key = UInt64(UInt32(node)) << 32 | UInt64(letter)
+                if let next = lookup[key] {
+                    node = next
+                } else {
+                    let next = Int32(ends.count)
+                    ends.append(-1)
+                    lookup[key] = next
+                    edges.append((key, next))
+                    node = next
+                }
+            }
+            ends[Int(node)] = Int32(id)
+        }
+        var size = 16
+        while size < edges.count * 2 + 2 { size <<= 1 }
+        mask = size - 1
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: .max)
+        children = .allocate(capacity: size)
+        children.initialize(repeating: -1)
+        for (key, child) in edges {
+            var slot = StemTrie.slot(key) & mask
+            while keys[slot] != .max { slot = (slot + 1) & mask }
+            keys[slot] = key
+            children[slot] = child
+        }
+        formAt = .allocate(capacity: ends.count)
+        _ = formAt.initialize(from: ends)
+        level1 = .allocate(capacity: 64)
+        level1.initialize(repeating: -1)
+        level2 = .allocate(capacity: 64 * 64)
+        level2.initialize(repeating: -1)
+        for c1 in 1..<64 {
+            let first = lookupHashed(0, 0x0620 + UInt32(c1))
+            level1[c1] = first
+            guard first >= 0 else { continue }
+            for c2 in 1..<64 { level2[c1 * 64 + c2] = lookupHashed(first, 0x0620 + UInt32(c2)) }
+        }
+    }
+
+    /// The dense-table code of an Arabic letter, or 0.
+    @inline(__always)
+    static func code(_ v: UInt32) -> Int {
+        v >= 0x0621 && v < 0x0660 ? Int(v - 0x0620) : 0
+    }
+
+    /// The child of `node` at `depth` (0 = root), whose first letter had code `firstCode`.
+    @inline(__always)
+    func step(_ node: Int32, depth: Int, firstCode: Int, _ letter: UInt32) -> Int32 {
+        let c = StemTrie.code(letter)
+        if c != 0 {
+            if depth == 0 { return level1[c] }
+            if depth == 1 && firstCode != 0 { return level2[firstCode * 64 + c] }
+        }
+        return lookupHashed(node, letter)
+    }
+
+    deinit {
+        keys.deallocate()
+        children.deallocate()
+        formAt.deallocate()
+        level1.deallocate()
+        level2.deallocate()
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29)
+    }
+
+    /// The child of `node` by `letter`, or -1 (through the hash table).
+    @inline(__always)
+    func lookupHashed(_ node: Int32, _ letter: UInt32) -> Int32 {
+        let key = UInt64(UInt32(node)) << 32 | UInt64(letter)
+        var slot = StemTrie.slot(key) & mask
+        while true {
+            let k = keys[slot]
+            if k == key { return children[slot] }
+            if k == .max { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The form ending at `node`, or -1.
+    @inline(__always)
+    func form(at node: Int32) -> Int32 { formAt[Int(node)] }
+}
