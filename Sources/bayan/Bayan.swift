@@ -12,6 +12,6 @@ struct Bayan: AsyncParsableCommand {
             Example: bayan run --config config/bayan.yaml
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, TranslateCommand.self, StatusCommand.self, ConfigCommand.self]
+        subcommands: [RunCommand.self, TranslateCommand.self, StatusCommand.self, ConfigCommand.self, MemoryCommand.self, EngineCommand.self]
     )
 }

@@ -69,6 +69,7 @@ public final class SpoolService: Service, Sendable {
 
     private func statusLoop(stopping: StopFlag) async {
         while !stopping.isSet {
+            status.engineHealth(holder.snapshot.pipeline.stages.translator.state)
             status.write()
             try? await Task.sleep(for: .seconds(holder.snapshot.config.statusInterval))
         }
