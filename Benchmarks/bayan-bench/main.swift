@@ -7,6 +7,7 @@ let name = args.first ?? "help"
 let rest = Array(args.dropFirst())
 
 switch name {
+case "engines": try await EnginesBench.run(rest)
 default:
     print("usage: bayan-bench <benchmark> [options]")
     print("benchmarks: (none registered yet)")
