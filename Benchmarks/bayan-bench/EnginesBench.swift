@@ -105,6 +105,27 @@ enum EnginesBench {
         }
         await group.triggerGracefulShutdown()
         _ = try? await running.value
+        try await enginePathOnly(texts: texts, server: server, engine: engine, logger: logger, concurrency: concurrency, linger: config.engine.batchLinger, bound: bound)
+    }
+
+    /// The same documents through one shared Translator only (no spool, no publishing): what
+    /// the batcher and limiter achieve on their own.
+    static func enginePathOnly(
+        texts: [String], server: LoopbackHTTPServer, engine: any TranslationEngine, logger: Logger, concurrency: Int, linger: Double, bound: Double
+    ) async throws {
+        let translator = Translator(engine: engine, policy: RetryPolicy(), logger: logger, concurrency: concurrency, linger: linger)
+        let documents = texts.enumerated().map { i, text -> [TranslationItem] in
+            guard let doc = try? PlainTextReader().read(Array(text.utf8), fileName: "d\(i).txt") else { return [] }
+            return PunctuationSegmenter().segment(doc).map { TranslationItem(id: "\($0.id)", text: $0.text) }
+        }
+        let requestsBefore = server.requestCount
+        let started = Date()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for items in documents { group.addTask { _ = try await translator.translate(items) } }
+            try await group.waitForAll()
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        print("  engine path only (\(texts.count) documents translated concurrently through one Translator, no spool): \(String(format: "%.2f", elapsed)) s; bound \(String(format: "%.2f", bound)) s; ratio \(String(format: "%.2f", elapsed / bound)); requests \(server.requestCount - requestsBefore)")
     }
 
     /// A release-like document of `sentences` unique Arabic sentences.

@@ -61,8 +61,10 @@ struct JobProcessor: Sendable {
             case .badInput, .engineRejected:
                 return fail(job, reason: error.description, log: log)
             case .engineQuota:
+                try? database?.startEndedCleanly(sha256: sha)
                 return .deferred(reason: error.description, hold: true)
             default:
+                try? database?.startEndedCleanly(sha256: sha)
                 return .deferred(reason: error.description, hold: false)
             }
         }
