@@ -12,6 +12,7 @@ case "segment": try await SegmentBench.run(rest)
 case "summary": try await SummaryBench.run(rest)
 case "qa": try await QABench.run(rest)
 case "match": try await MatchBench.run(rest)
+case "engines": try await EnginesBench.run(rest)
 default:
     print("usage: bayan-bench <benchmark> [options]")
     print("benchmarks: pipeline, segment, match, summary, qa, engines")

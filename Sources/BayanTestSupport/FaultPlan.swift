@@ -8,6 +8,20 @@ public enum Fault: Sendable, Equatable {
     case truncatedBody
     case malformedJSON
     case slowDrip(pauseMilliseconds: Int)
+    /// The dialect's "quota spent" answer (DeepL 456, OpenAI 429 `insufficient_quota`).
+    case quota
+    /// The dialect's "too long" answer (OpenAI/llama.cpp context length; DeepL/LibreTranslate 413).
+    case contextLength
+    /// llama.cpp while it loads the model: 503 `Loading model`.
+    case loadingModel
+    /// OpenAI: one translation fewer than the segments asked for.
+    case wrongCount
+    /// OpenAI: the JSON answer inside a ```json code fence.
+    case codeFence
+    /// OpenAI: a <think>…</think> reasoning block before the JSON.
+    case reasoningBlock
+    /// OpenAI: the answer cut off, `finish_reason: length`.
+    case finishLength
 }
 
 /// Which fault (if any) the next request gets: first a scripted queue, then random rates drawn

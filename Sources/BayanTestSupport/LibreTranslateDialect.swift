@@ -29,9 +29,12 @@ public struct LibreTranslateDialect: Sendable {
         guard request.method == "POST", request.path == "/translate" else {
             return .json(404, #"{"error":"Not Found"}"#)
         }
-        if let fault = faults.next(), let action = FaultActions.action(for: fault, errorJSON: Self.error) {
+        let fault = faults.next()
+        if let fault, let action = FaultActions.action(for: fault, errorJSON: Self.error) {
             return action
         }
+        if fault == .quota { return .json(429, Self.error("Slowdown: 20 per 1 minute")) }
+        if fault == .contextLength { return .json(413, Self.error("Payload Too Large")) }
         guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any] else {
             return .json(400, Self.error("Invalid JSON format"))
         }
@@ -71,7 +74,7 @@ public struct LibreTranslateDialect: Sendable {
         let out = texts.map(translate)
         let payload: Any = batch ? ["translatedText": out] : ["translatedText": out[0]]
         let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.withoutEscapingSlashes])) ?? Data()
-        return .respond(status: 200, headers: [("Content-Type", "application/json")], body: Array(data))
+        return FaultActions.deliver(.respond(status: 200, headers: [("Content-Type", "application/json")], body: Array(data)), fault: fault)
     }
 
     static func error(_ message: String) -> String {
@@ -82,6 +85,8 @@ public struct LibreTranslateDialect: Sendable {
 
 /// How each fault looks on the wire, shared by every dialect.
 enum FaultActions {
+    /// The action for a transport-level or status fault; nil for faults that change a normal
+    /// answer (slow drip, and the dialect-specific ones), which the dialect applies itself.
     static func action(for fault: Fault, errorJSON: (String) -> String) -> ServerAction? {
         switch fault {
         case .status(let code, let retryAfter):
@@ -92,12 +97,18 @@ enum FaultActions {
         case .drop:
             return .drop
         case .truncatedBody:
-            let body = Array(#"{"translatedText": ["partial answer that never ends"#.utf8)
+            let body = Array(#"{"translations": [{"text": "partial answer that never ends"#.utf8)
             return .truncated(status: 200, headers: [("Content-Type", "application/json")], body: body + body, sendBytes: body.count)
         case .malformedJSON:
-            return .json(200, #"{"translatedText": [oops"#)
-        case .slowDrip:
+            return .json(200, #"{"translations": [oops"#)
+        case .slowDrip, .quota, .contextLength, .loadingModel, .wrongCount, .codeFence, .reasoningBlock, .finishLength:
             return nil
         }
+    }
+
+    /// A normal answer, dripped slowly when the fault says so.
+    static func deliver(_ action: ServerAction, fault: Fault?) -> ServerAction {
+        guard case .slowDrip(let pause) = fault, case .respond(let status, let headers, let body) = action else { return action }
+        return .slowDrip(status: status, headers: headers, body: body, chunkBytes: 8, pauseMilliseconds: pause)
     }
 }

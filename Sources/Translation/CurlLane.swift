@@ -41,7 +41,9 @@ final class CurlLane {
         ccurl_setopt_string(h, CURLOPT_PROTOCOLS_STR, "http,https")
         ccurl_setopt_off(h, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxResponseBytes))
         // Proxy settings come from the environment (http_proxy, https_proxy, no_proxy): curl's default.
-        if request.method == "POST" {
+        if request.method != "GET" && (request.method == "POST" || !request.body.isEmpty) {
+            // PUT and PATCH with a body go like POST with another verb (DeepL's glossary API).
+            if request.method != "POST" { ccurl_setopt_string(h, CURLOPT_CUSTOMREQUEST, request.method) }
             ccurl_setopt_long(h, CURLOPT_POST, 1)
             ccurl_setopt_off(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
             // COPYPOSTFIELDS copies, so the Swift buffer may die after this call.

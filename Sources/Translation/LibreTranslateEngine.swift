@@ -39,7 +39,7 @@ public struct LibreTranslateEngine: TranslationEngine {
         let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
         guard response.status == 200 else {
             let message = (object?["error"] as? String) ?? "LibreTranslate answered HTTP \(response.status)"
-            throw RetryPolicy.classify(status: response.status, headers: response.headers, message: message)
+            throw RetryPolicy.classify(status: response.status, headers: response.headers, message: EngineHTTP.clean(message, secret: apiKey))
         }
         guard let object else {
             throw EngineFailure(.retry(after: nil), status: 200, message: "LibreTranslate sent a body that is not JSON")

@@ -11,8 +11,22 @@ public struct RetryPolicy: Sendable, Equatable {
 
     public init() {}
 
-    /// The disposition of an HTTP answer that was not a success.
-    public static func classify(status: Int, headers: [String: String], message: String, now: Date = Date()) -> EngineFailure {
+    /// The disposition of an HTTP answer that was not a success. `code` is the server's own
+    /// error code when its body has one (OpenAI `insufficient_quota`, `context_length_exceeded`).
+    public static func classify(
+        status: Int, headers: [String: String], message: String, code: String? = nil, now: Date = Date()
+    ) -> EngineFailure {
+        switch code {
+        case "insufficient_quota", "billing_hard_limit_reached":
+            return EngineFailure(.hold, status: status, message: message)
+        case "context_length_exceeded", "exceed_context_size_error", "string_above_max_length":
+            return EngineFailure(.split, status: status, message: message)
+        default:
+            break
+        }
+        if status == 400, message.lowercased().contains("context length") || message.lowercased().contains("context size") {
+            return EngineFailure(.split, status: status, message: message)
+        }
         switch status {
         case 429, 529, 500...599:
             return EngineFailure(.retry(after: retryAfter(headers["retry-after"], now: now)), status: status, message: message)

@@ -5,11 +5,15 @@ public struct TranslationItem: Sendable, Equatable {
     public var id: String
     public var text: String
     public var terms: [TermHit]
+    /// Neighbouring sentences of the same document (not translated; DeepL's `context`).
+    /// `Translator` fills it from the document order when it is nil.
+    public var context: String?
 
-    public init(id: String, text: String, terms: [TermHit] = []) {
+    public init(id: String, text: String, terms: [TermHit] = [], context: String? = nil) {
         self.id = id
         self.text = text
         self.terms = terms
+        self.context = context
     }
 }
 
@@ -32,5 +36,26 @@ public struct BatchLimits: Sendable, Equatable {
 public protocol TranslationEngine: Sendable {
     var info: EngineInfo { get }
     var limits: BatchLimits { get }
+    /// Source and target language codes as this engine names them (kept in the memory).
+    var languages: (source: String, target: String) { get }
     func translate(_ items: [TranslationItem]) async throws -> [String]
+    /// Makes the engine use these glossary entries (DeepL syncs them to its glossary API).
+    /// Engines that get terms per request (OpenAI) or cannot use them ignore it.
+    func setGlossary(entries: [GlossaryEntry], version: String)
+}
+
+extension TranslationEngine {
+    public var languages: (source: String, target: String) { ("ar", "en") }
+    public func setGlossary(entries: [GlossaryEntry], version: String) {}
+}
+
+/// One approved Arabic → English glossary entry.
+public struct GlossaryEntry: Sendable, Hashable, Codable {
+    public var ar: String
+    public var en: String
+
+    public init(ar: String, en: String) {
+        self.ar = ar
+        self.en = en
+    }
 }

@@ -1,75 +1,99 @@
+import ArabicText
 import BayanCore
 import Foundation
 import Logging
 
-/// Translates a document's sentences through one engine: batches by the engine's limits, sends
-/// them concurrently (the transport bounds requests in flight), retries by `RetryPolicy`, splits
-/// batches the server finds too large, and never returns a misaligned answer.
+/// Translates documents' sentences through one engine. Every document calling `translate`
+/// concurrently on the same translator shares one batcher (requests filled across documents,
+/// at most `concurrency` in flight, fair rotation), one retry policy, one circuit breaker, and
+/// one translation memory: exact matches are reused, so a sentence is never paid for twice.
+/// Never returns a misaligned answer.
 public struct Translator: Sendable {
     public let engine: any TranslationEngine
     public let policy: RetryPolicy
+    public let health: EngineHealth
+    public let stats: TranslatorStats
+    public let memory: TranslationMemory?
+    private let batcher: RequestBatcher
     private let logger: Logger
 
-    public init(engine: any TranslationEngine, policy: RetryPolicy = RetryPolicy(), logger: Logger) {
+    /// - Parameters:
+    ///   - concurrency: requests in flight at once across every document (`engine.concurrency`).
+    ///   - linger: seconds a partly filled request waits for more sentences (`engine.batch_linger`).
+    ///   - memory: the translation memory, or nil to send every sentence.
+    public init(
+        engine: any TranslationEngine, policy: RetryPolicy = RetryPolicy(), logger: Logger,
+        concurrency: Int = 4, linger: Double = 0.005, breaker: CircuitBreaker = CircuitBreaker(threshold: 8, cooldown: 30),
+        memory: TranslationMemory? = nil
+    ) {
         self.engine = engine
         self.policy = policy
         self.logger = logger
+        self.memory = memory
+        let health = EngineHealth(breaker: breaker)
+        let stats = TranslatorStats()
+        self.health = health
+        self.stats = stats
+        self.batcher = RequestBatcher(
+            sender: BatchSender(engine: engine, policy: policy, health: health, stats: stats, logger: logger),
+            limits: engine.limits, concurrency: concurrency, linger: linger)
+    }
+
+    /// The engine's state for `bayan status`.
+    public var state: EngineHealth.Snapshot { health.snapshot }
+
+    /// The operator's word after a quota hold (or to close an open breaker early).
+    public func resume() {
+        health.resume()
+        logger.notice("engine resumed by the operator", metadata: ["engine": "\(engine.info.kind)"])
+    }
+
+    /// The glossary the engine should use (DeepL syncs it before its next request).
+    public func setGlossary(entries: [GlossaryEntry], version: String) {
+        engine.setGlossary(entries: entries, version: version)
     }
 
     /// One English string per item, in order.
     public func translate(_ items: [TranslationItem]) async throws -> [String] {
-        let batches = BatchPlanner.batches(items, limits: engine.limits)
-        return try await withThrowingTaskGroup(of: (Int, [String]).self) { group in
-            for (index, batch) in batches.enumerated() {
-                group.addTask { (index, try await self.send(batch)) }
-            }
-            var results = [[String]](repeating: [], count: batches.count)
-            for try await (index, texts) in group { results[index] = texts }
-            return results.flatMap { $0 }
+        let items = Self.withContext(items)
+        guard let memory else { return try await batcher.submit(items) }
+        let scope = MemoryScope(engine: engine.info, languages: engine.languages)
+        let keys = items.map { MemoryKey(source: $0.text, terms: $0.terms) }
+        var found: [MemoryKey: String] = [:]
+        do {
+            found = try memory.lookup(Array(Set(keys)), scope: scope)
+        } catch {
+            logger.warning("translation memory lookup failed; sending every sentence", metadata: ["error": "\(error)"])
         }
+        // One request item per distinct missing sentence (a repeated sentence is paid once).
+        var missIndex: [MemoryKey: Int] = [:]
+        var missItems: [TranslationItem] = []
+        for (item, key) in zip(items, keys) where found[key] == nil && missIndex[key] == nil {
+            missIndex[key] = missItems.count
+            missItems.append(item)
+        }
+        stats.reused(items.count - missItems.count)
+        let translated = try await batcher.submit(missItems)
+        if !missItems.isEmpty {
+            do {
+                try memory.store(zip(missItems, translated).map { MemoryRecord(item: $0, target: $1) }, scope: scope)
+            } catch {
+                logger.warning("translation memory could not store translations", metadata: ["error": "\(error)"])
+            }
+        }
+        return keys.map { key in found[key] ?? missIndex[key].map { translated[$0] } ?? "" }
     }
 
-    private func send(_ batch: [TranslationItem]) async throws -> [String] {
-        var attempt = 0
-        while true {
-            try Task.checkCancellation()
-            attempt += 1
-            do {
-                let texts = try await engine.translate(batch)
-                guard texts.count == batch.count else {
-                    throw EngineFailure(.retry(after: nil), message: "the engine returned \(texts.count) translations for \(batch.count) sentences")
-                }
-                return texts
-            } catch let failure as EngineFailure {
-                switch failure.disposition {
-                case .retry(let after):
-                    guard attempt < policy.maxAttempts else {
-                        throw BayanError(
-                            .engineTransient,
-                            "\(engine.info.kind) failed \(attempt) times in a row; the document stays queued and is tried again later",
-                            cause: failure.description)
-                    }
-                    let wait = policy.delay(attempt: attempt, retryAfter: after, random: Double.random(in: 0...1))
-                    logger.warning(
-                        "engine request failed; retrying",
-                        metadata: ["engine": "\(engine.info.kind)", "attempt": "\(attempt)", "wait_s": "\(String(format: "%.2f", wait))", "error": "\(failure)"])
-                    try await Task.sleep(for: .seconds(wait))
-                case .split:
-                    guard batch.count > 1 else {
-                        throw BayanError(.engineRejected, "a single sentence is too large for \(engine.info.kind)", cause: failure.description)
-                    }
-                    let half = batch.count / 2
-                    async let first = send(Array(batch[..<half]))
-                    async let second = send(Array(batch[half...]))
-                    return try await first + second
-                case .hold:
-                    throw BayanError(.engineQuota, "\(engine.info.kind) quota is spent; documents wait until the operator acts", cause: failure.description)
-                case .fail where [401, 403, 404, 407].contains(failure.status ?? 0):
-                    throw BayanError(.engineConfig, "\(engine.info.kind) refused the key or the endpoint; check engine.url and the API key", cause: failure.description)
-                case .fail:
-                    throw BayanError(.engineRejected, "\(engine.info.kind) refused the request", cause: failure.description)
-                }
-            }
+    /// Fills each item's `context` with its neighbours in the document (DeepL uses it; it is
+    /// not translated nor billed).
+    static func withContext(_ items: [TranslationItem]) -> [TranslationItem] {
+        var out = items
+        for i in out.indices where out[i].context == nil {
+            let before = i > 0 ? items[i - 1].text : ""
+            let after = i + 1 < items.count ? items[i + 1].text : ""
+            let joined = [before, after].filter { !$0.isEmpty }.joined(separator: " ")
+            out[i].context = joined.isEmpty ? nil : joined
         }
+        return out
     }
 }

@@ -1,29 +1,47 @@
-// A loopback machine-translation endpoint for trying Bayan without an MT server: it speaks
-// the LibreTranslate protocol and answers with clearly marked pseudo-translations.
+// A loopback machine-translation endpoint for trying Bayan without an MT server: it speaks the
+// LibreTranslate, DeepL or OpenAI-compatible protocol and answers with clearly marked
+// pseudo-translations.
 import ArgumentParser
 import BayanTestSupport
 import Foundation
 
+enum Dialect: String, ExpressibleByArgument, CaseIterable {
+    case libretranslate, deepl, openai
+}
+
 struct MockEngine: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bayan-mock-engine",
-        abstract: "Serve a LibreTranslate-protocol test endpoint on 127.0.0.1 with pseudo-translations.",
+        abstract: "Serve a LibreTranslate, DeepL or OpenAI-compatible test endpoint on 127.0.0.1 with pseudo-translations.",
         discussion: """
             Every answer is a transliteration marked "[mock-en]", so a result shows which sentence it \
-            came from. Prints the URL, then serves until interrupted.
+            came from. Prints the URL, then serves until interrupted. The deepl dialect wants the key \
+            given with --api-key (set engine.deepl_host: url); the openai dialect serves the model \
+            named by --model.
 
-            Example: bayan-mock-engine --port 5000 --latency-ms 50
+            Example: bayan-mock-engine --dialect openai --model bayan-mock --port 5000 --latency-ms 50
             """)
 
+    @Option(help: "Protocol to speak: libretranslate, deepl or openai.") var dialect: Dialect = .libretranslate
     @Option(help: "Port on 127.0.0.1 (0 = any free port).") var port: Int = 5000
     @Option(help: "Milliseconds to wait before each answer.") var latencyMs: Int = 0
     @Option(help: "Fraction of requests answered with HTTP 500 (fault injection).") var failRate: Double = 0
+    @Option(help: "The API key the endpoint requires (deepl: required; others: optional).") var apiKey: String?
+    @Option(help: "The model name the openai dialect serves.") var model: String = "bayan-mock"
 
     func run() throws {
         let faults = FaultPlan(rates: failRate > 0 ? [(.status(500), failRate)] : [], seed: 42)
-        let dialect = LibreTranslateDialect(faults: faults, latencyMilliseconds: latencyMs)
-        let server = try LoopbackHTTPServer(port: port, handler: dialect.handle)
-        FileHandle.standardOutput.write(Data("bayan-mock-engine: LibreTranslate protocol at \(server.baseURL)\n".utf8))
+        let handler: LoopbackHTTPServer.Handler
+        switch dialect {
+        case .libretranslate:
+            handler = LibreTranslateDialect(requiredAPIKey: apiKey, faults: faults, latencyMilliseconds: latencyMs).handle
+        case .deepl:
+            handler = DeepLDialect(authKey: apiKey ?? "mock-key:fx", faults: faults, latencyMilliseconds: latencyMs).handle
+        case .openai:
+            handler = OpenAIDialect(requiredAPIKey: apiKey, models: [model], faults: faults, latencyMilliseconds: latencyMs).handle
+        }
+        let server = try LoopbackHTTPServer(port: port, handler: handler)
+        FileHandle.standardOutput.write(Data("bayan-mock-engine: \(dialect.rawValue) protocol at \(server.baseURL)\n".utf8))
         while true { sleep(3600) }
     }
 }

@@ -14,7 +14,7 @@ struct Bayan: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, TranslateCommand.self, StatusCommand.self, ConfigCommand.self, SegmentCommand.self,
-            GlossaryCommand.self, SummarizeCommand.self, QACommand.self, ReprocessCommand.self,
+            GlossaryCommand.self, SummarizeCommand.self, QACommand.self, ReprocessCommand.self, MemoryCommand.self, EngineCommand.self,
         ]
     )
 }

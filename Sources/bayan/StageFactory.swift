@@ -7,6 +7,7 @@ import Logging
 import Outputs
 import QA
 import Summary
+import Synchronization
 import Translation
 
 /// The one place that chooses concrete types for each stage from the configuration.
@@ -24,12 +25,37 @@ enum StageFactory {
             logger.warning("TLS verification is OFF for the engine (engine.tls_verify: false, engine.allow_insecure: true)")
         }
         let limits = BatchLimits(maxItems: config.engine.batchSize, maxBytes: config.engine.batchBytes)
+        var memory: TranslationMemory? = nil
+        if config.engine.memory {
+            let path = SpoolLayout(root: config.spool.root).state + "/memory.sqlite"
+            do {
+                memory = try TranslationMemory.shared(path: path)
+            } catch {
+                logger.error("the translation memory cannot be opened; every sentence is sent to the engine", metadata: ["error": "\(error)"])
+            }
+        }
         let engine: any TranslationEngine
         switch config.engine.kind {
         case "libretranslate":
             engine = LibreTranslateEngine(
                 url: config.engine.url, apiKey: loaded.apiKey.map(Secret.init), source: config.engine.source,
                 target: config.engine.target, limits: limits, transport: CurlTransport(options: transport))
+        case "deepl":
+            guard let key = loaded.apiKey else { throw BayanError(.config, "engine.kind deepl needs an API key (\(BayanConfig.apiKeyEnvironmentVariable) or engine.api_key_file)") }
+            let host: DeepLEngine.Host = switch config.engine.deeplHost {
+            case "free": .free
+            case "pro": .pro
+            case "url": .url(config.engine.url)
+            default: .auto
+            }
+            engine = DeepLEngine(
+                apiKey: Secret(key), host: host, targetLang: config.engine.deeplTargetLang, limits: limits,
+                transport: CurlTransport(options: transport), settings: memory)
+        case "openai":
+            guard let model = config.engine.model else { throw BayanError(.config, "engine.kind openai needs engine.model") }
+            engine = OpenAIEngine(
+                url: config.engine.url, apiKey: loaded.apiKey.map(Secret.init), model: model, limits: limits,
+                structuredOutput: config.engine.structuredOutput, transport: CurlTransport(options: transport))
         default:
             throw BayanError(.config, "engine.kind \(config.engine.kind) is not supported")
         }
@@ -48,11 +74,16 @@ enum StageFactory {
         var summary = SummaryOptions()
         summary.sentences = config.summary.sentences
         summary.ratio = config.summary.ratio
+        let translator = Translator(
+            engine: engine, policy: policy, logger: logger, concurrency: config.engine.concurrency,
+            linger: config.engine.batchLinger,
+            breaker: CircuitBreaker(threshold: config.engine.breakerFailures, cooldown: config.engine.breakerCooldown),
+            memory: memory)
         return PipelineStages(
             reader: SniffingDocumentReader(limits: readerLimits(config)),
             segmenter: ArabicSentenceSegmenter(options: try segmenterOptions(config)),
-            terms: termStage(glossary, protect: config.glossary.protect, checkGlossary: !config.qa.disabled.contains("glossary")),
-            translator: Translator(engine: engine, policy: policy, logger: logger),
+            terms: termStage(glossary, translator: translator, protect: config.glossary.protect, checkGlossary: !config.qa.disabled.contains("glossary")),
+            translator: translator,
             checker: StandardChecks.suite(qa),
             summarizer: ExtractiveSummarizer(options: summary),
             writers: writers.writers)
@@ -83,11 +114,20 @@ enum StageFactory {
     }
 
     /// Each document takes the glossary snapshot that is live when it starts.
-    static func termStage(_ store: GlossaryStore?, protect: Bool, checkGlossary: Bool) -> @Sendable () -> TermStage {
+    /// A glossary change is also pushed to the engine (DeepL syncs its own glossary from it).
+    static func termStage(_ store: GlossaryStore?, translator: Translator, protect: Bool, checkGlossary: Bool) -> @Sendable () -> TermStage {
         guard let store else { return { .none } }
+        let synced = Mutex<String?>(nil)
         return { () -> TermStage in
             let snapshot = store.snapshot
             guard snapshot.entryCount > 0 else { return .none }
+            if synced.withLock({ old in
+                defer { old = snapshot.version }
+                return old != snapshot.version
+            }) {
+                translator.setGlossary(
+                    entries: snapshot.glossary.entries.map { Translation.GlossaryEntry(ar: $0.ar, en: $0.en) }, version: snapshot.version)
+            }
             let matcher = snapshot.matcher
             let verifier = snapshot.verifier
             let verify: @Sendable ([TermHit], String) -> (hits: [TermHit], issues: [QAIssue]) = { hits, english in

@@ -31,6 +31,19 @@ public struct BayanConfig: Sendable, Equatable {
         public var retryMaxDelay = 30.0
         /// Seconds before a document whose translation failed is tried again.
         public var deferDelay = 30.0
+        /// Seconds a partly filled request waits for sentences from other documents.
+        public var batchLinger = 0.005
+        /// Consecutive failed requests that open the circuit breaker, and its cool-down.
+        public var breakerFailures = 8
+        public var breakerCooldown = 30.0
+        /// Reuse translations from the translation memory (.state/memory.sqlite).
+        public var memory = true
+        /// DeepL: EN-GB or EN-US.
+        public var deeplTargetLang = "EN-GB"
+        /// DeepL: auto (by the key: ":fx" keys are Free), free, pro, or url (use engine.url).
+        public var deeplHost = "auto"
+        /// OpenAI-compatible: ask for JSON with response_format json_schema.
+        public var structuredOutput = true
     }
 
     public struct Log: Sendable, Equatable {

@@ -54,6 +54,14 @@ public enum ConfigLoader {
         problems += validate(config)
         let (apiKey, keyProblems) = readAPIKey(config, environment: environment)
         problems += keyProblems
+        if problems.isEmpty {
+            if config.engine.kind == "deepl" && apiKey == nil {
+                problems.append(ConfigProblem(key: "engine.kind", message: "deepl needs an API key: put it in \(BayanConfig.apiKeyEnvironmentVariable) or in the file named by engine.api_key_file"))
+            }
+            if config.engine.kind == "openai" && config.engine.model == nil {
+                problems.append(ConfigProblem(key: "engine.model", message: "openai needs a model name, such as gpt-4o-mini or qwen2.5:14b-instruct (the server's /v1/models lists them)"))
+            }
+        }
         return LoadedConfig(config: config, apiKey: apiKey, problems: problems, path: path)
     }
 

@@ -43,7 +43,7 @@ struct JobProcessor: Sendable {
             return .deferred(reason: "\(error)", hold: false)
         }
         let sha = SHA256.hex(bytes)
-        let starts = job.firstStartInThisProcess() ? ((try? database?.started(job, sha256: sha)) ?? 1) : 1
+        let starts = (try? database?.started(job, sha256: sha)) ?? 1
         if starts > config.spool.maxAttempts {
             return fail(job, reason: "processing this document was started \(starts - 1) times without finishing (the daemon may have crashed on it); it was set aside so the rest of the queue can move. Report it with this file attached", log: log)
         }
@@ -53,7 +53,10 @@ struct JobProcessor: Sendable {
         do {
             result = try await current.pipeline.run(bytes: bytes, fileName: job.originalName)
         } catch {
-            if Task.isCancelled { return .requeued }
+            if Task.isCancelled {
+                try? database?.startEndedCleanly(sha256: sha)  // a shutdown, not a crash
+                return .requeued
+            }
             guard let error = error as? BayanError else {
                 return fail(job, reason: "an unexpected error stopped it: \(error)", log: log)
             }
@@ -61,8 +64,10 @@ struct JobProcessor: Sendable {
             case .badInput, .engineRejected:
                 return fail(job, reason: error.description, log: log)
             case .engineQuota:
+                try? database?.startEndedCleanly(sha256: sha)
                 return .deferred(reason: error.description, hold: true)
             default:
+                try? database?.startEndedCleanly(sha256: sha)
                 return .deferred(reason: error.description, hold: false)
             }
         }

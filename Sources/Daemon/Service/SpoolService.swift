@@ -83,6 +83,7 @@ public final class SpoolService: Service, Sendable {
 
     private func statusLoop(stopping: StopFlag) async {
         while !stopping.isSet {
+            status.engineHealth(holder.snapshot.pipeline.stages.translator.state)
             status.write()
             try? await Task.sleep(for: .seconds(holder.snapshot.config.statusInterval))
         }
@@ -107,7 +108,12 @@ public final class SpoolService: Service, Sendable {
                     if case .completed(true) = outcome {
                         status.engine(state: "ok", error: nil)
                     } else if case .deferred(let job, let reason, let hold) = outcome {
-                        let due = now + (hold ? max(config.engine.deferDelay, 60) : config.engine.deferDelay)
+                        var wait = hold ? max(config.engine.deferDelay, 60) : config.engine.deferDelay
+                        // The engine's circuit breaker is open: no use trying before it closes.
+                        if let until = holder.snapshot.pipeline.stages.translator.state.openUntil {
+                            wait = max(wait, until - Date().timeIntervalSince1970)
+                        }
+                        let due = now + wait
                         deferred.append((job, due))
                         status.engine(state: hold ? "hold" : "deferred", error: reason)
                         logger.warning("deferred", metadata: ["job": "\(job.id)", "reason": "\(reason)", "retry_in_s": "\(Int(due - now))"])

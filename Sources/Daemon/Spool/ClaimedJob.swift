@@ -14,7 +14,6 @@ public final class ClaimedJob: @unchecked Sendable {
     public let folder: String
     private let fd: Int32
     private var closed = false
-    private var counted = false
     private let lock = NSLock()
 
     init(id: String, originalName: String, folder: String, fd: Int32) {
@@ -45,15 +44,6 @@ public final class ClaimedJob: @unchecked Sendable {
         }
         guard offset == bytes.count else { throw BayanError(.io, "\(originalName) shrank while it was read; it will be retried") }
         return bytes
-    }
-
-    /// True the first time it is asked in this process: a start counts towards the crash-loop
-    /// guard once per process, not once per retry after the engine failed.
-    func firstStartInThisProcess() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        defer { counted = true }
-        return !counted
     }
 
     /// Closes the descriptor, which drops the lock.

@@ -53,6 +53,14 @@ public final class JobDatabase: Sendable {
         }
     }
 
+    /// A start that ended cleanly without a result (deferred: the engine was unavailable) is not a
+    /// crash: take it back, so a long outage never sends documents to failed/ as a crash loop.
+    func startEndedCleanly(sha256: String) throws {
+        try queue.write { db in
+            try db.execute(sql: "UPDATE document_start SET count = MAX(0, count - 1) WHERE sha256 = ?", arguments: [sha256])
+        }
+    }
+
     func finished(_ job: ClaimedJob, state: String, stem: String? = nil, error: String? = nil, sha256: String? = nil) throws {
         try queue.write { db in
             try db.execute(

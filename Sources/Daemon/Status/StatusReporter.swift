@@ -71,6 +71,19 @@ public final class StatusReporter: Sendable {
         }
     }
 
+    /// The engine's own view (breaker, quota hold, retries) overrides the daemon's when it is
+    /// not healthy, so `bayan status` shows "open" or "hold" as soon as the engine knows it.
+    func engineHealth(_ health: EngineHealth.Snapshot) {
+        state.withLock { s in
+            if health.state != .ok {
+                s.engine.state = health.state.rawValue
+            } else if s.engine.state == EngineState.open.rawValue || s.engine.state == EngineState.hold.rawValue {
+                s.engine.state = EngineState.ok.rawValue
+            }
+            if let error = health.lastError { s.engine.lastError = redactor.redact(error) }
+        }
+    }
+
     func engineTarget(kind: String, url: String) {
         state.withLock { s in
             s.engine.kind = kind

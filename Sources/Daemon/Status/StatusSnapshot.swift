@@ -16,7 +16,7 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
     public struct EngineState: Codable, Sendable, Equatable {
         public var kind: String
         public var url: String
-        /// "ok", "retrying", "deferred" or "hold".
+        /// "ok", "retrying", "deferred", "open" (circuit breaker) or "hold" (quota spent).
         public var state: String
         public var lastError: String?
         public var deferredDocuments: Int

@@ -1,0 +1,183 @@
+import BayanCore
+import Foundation
+import GRDB
+import Synchronization
+
+/// Every translated sentence, in SQLite (`.state/memory.sqlite`): the Arabic, its normalized
+/// key, the English, the engine, model and languages, the glossary entries that applied, and
+/// when. Approved translations (imported from TMX) win over machine translations.
+public final class TranslationMemory: Sendable {
+    public let path: String
+    private let db: DatabasePool
+
+    /// One remembered pair, as exported to TMX.
+    public struct Unit: Sendable, Equatable {
+        public var source: String
+        public var target: String
+        public var origin: Origin
+        public var scope: MemoryScope
+        public var terms: [GlossaryEntry]
+        public var createdAt: Date
+
+        public init(source: String, target: String, origin: Origin, scope: MemoryScope, terms: [GlossaryEntry] = [], createdAt: Date = Date()) {
+            self.source = source
+            self.target = target
+            self.origin = origin
+            self.scope = scope
+            self.terms = terms
+            self.createdAt = createdAt
+        }
+    }
+
+    public enum Origin: String, Sendable, Equatable {
+        /// Produced by an engine.
+        case mt
+        /// Checked by a person (imported); used whatever the engine.
+        case approved
+    }
+
+    public init(path: String) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        do {
+            db = try DatabasePool(path: path, configuration: config)
+            try Self.migrator.migrate(db)
+        } catch {
+            throw BayanError(.io, "cannot open the translation memory at \(path): \(error). Check the folder's permissions, or move the file aside to start a new memory")
+        }
+    }
+
+    private static let cache = Mutex<[String: TranslationMemory]>([:])
+
+    /// One open memory per file in this process (config reloads reuse it).
+    public static func shared(path: String) throws -> TranslationMemory {
+        try cache.withLock { c in
+            if let open = c[path] { return open }
+            let memory = try TranslationMemory(path: path)
+            c[path] = memory
+            return memory
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE units (
+                  id INTEGER PRIMARY KEY,
+                  source_key TEXT NOT NULL,
+                  source TEXT NOT NULL,
+                  target TEXT NOT NULL,
+                  origin TEXT NOT NULL,
+                  engine TEXT NOT NULL,
+                  model TEXT NOT NULL,
+                  source_lang TEXT NOT NULL,
+                  target_lang TEXT NOT NULL,
+                  terms_key TEXT NOT NULL,
+                  terms TEXT NOT NULL,
+                  created_at REAL NOT NULL,
+                  UNIQUE (source_key, origin, engine, model, target_lang, terms_key)
+                );
+                CREATE INDEX units_by_source ON units(source_key);
+                CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                """)
+        }
+        return m
+    }
+
+    /// Remembered translations for these keys: an approved one (same target language) first,
+    /// else a machine translation from the same engine, model, languages and glossary entries.
+    public func lookup(_ keys: [MemoryKey], scope: MemoryScope) throws -> [MemoryKey: String] {
+        guard !keys.isEmpty else { return [:] }
+        let base = Self.baseLanguage(scope.targetLanguage)
+        return try db.read { db in
+            var out: [MemoryKey: String] = [:]
+            let statement = try db.cachedStatement(sql: """
+                SELECT target FROM units WHERE source_key = ? AND (
+                  (origin = 'approved' AND (lower(target_lang) = ? OR lower(target_lang) LIKE ? || '-%'))
+                  OR (origin = 'mt' AND engine = ? AND model = ? AND source_lang = ? AND target_lang = ? AND terms_key = ?))
+                ORDER BY origin = 'approved' DESC, created_at DESC LIMIT 1
+                """)
+            for key in keys {
+                if let target = try String.fetchOne(statement, arguments: [
+                    key.source, base, base, scope.engine, scope.model, scope.sourceLanguage, scope.targetLanguage, key.terms,
+                ]) {
+                    out[key] = target
+                }
+            }
+            return out
+        }
+    }
+
+    /// Stores machine translations (a newer one replaces an older one with the same key).
+    public func store(_ records: [MemoryRecord], scope: MemoryScope, at date: Date = Date()) throws {
+        try insert(records.map { Unit(source: $0.source, target: $0.target, origin: .mt, scope: scope, terms: $0.terms, createdAt: date) })
+    }
+
+    /// Adds or replaces units (TMX import). Returns how many were written.
+    @discardableResult
+    public func insert(_ units: [Unit]) throws -> Int {
+        guard !units.isEmpty else { return 0 }
+        return try db.write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO units (source_key, source, target, origin, engine, model, source_lang, target_lang, terms_key, terms, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source_key, origin, engine, model, target_lang, terms_key)
+                DO UPDATE SET source = excluded.source, target = excluded.target, terms = excluded.terms, created_at = excluded.created_at
+                """)
+            var written = 0
+            for unit in units {
+                let key = MemoryKey(source: unit.source, terms: [])
+                let termsJSON = (try? JSONEncoder().encode(unit.terms)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+                guard !key.source.isEmpty, !unit.target.isEmpty else { continue }
+                try statement.execute(arguments: [
+                    key.source, unit.source, unit.target, unit.origin.rawValue, unit.scope.engine, unit.scope.model,
+                    unit.scope.sourceLanguage, unit.scope.targetLanguage, MemoryKey.termsKey(unit.terms), termsJSON,
+                    unit.createdAt.timeIntervalSince1970,
+                ])
+                written += 1
+            }
+            return written
+        }
+    }
+
+    /// Every unit, oldest first (for TMX export).
+    public func allUnits() throws -> [Unit] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM units ORDER BY created_at, id").map { row in
+                let termsText: String = row["terms"]
+                let terms = (try? JSONDecoder().decode([GlossaryEntry].self, from: Data(termsText.utf8))) ?? []
+                return Unit(
+                    source: row["source"], target: row["target"], origin: Origin(rawValue: row["origin"]) ?? .mt,
+                    scope: MemoryScope(engine: row["engine"], model: row["model"], sourceLanguage: row["source_lang"], targetLanguage: row["target_lang"]),
+                    terms: terms, createdAt: Date(timeIntervalSince1970: row["created_at"]))
+            }
+        }
+    }
+
+    public func count() throws -> Int {
+        try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM units") ?? 0 }
+    }
+
+    /// Small persistent settings (DeepL's glossary id per glossary version).
+    public func setting(_ key: String) throws -> String? {
+        try db.read { try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setSetting(_ key: String, _ value: String?) throws {
+        try db.write { db in
+            if let value {
+                try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+            } else {
+                try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [key])
+            }
+        }
+    }
+
+    static func baseLanguage(_ code: String) -> String {
+        String(code.lowercased().split(separator: "-").first ?? "")
+    }
+}
