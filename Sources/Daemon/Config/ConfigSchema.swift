@@ -8,6 +8,7 @@ enum ConfigSchema {
         ConfigField(path: "spool.max_input_bytes", kind: .int(1...(1 << 31))) { c, v in if case .int(let i) = v { c.spool.maxInputBytes = i } },
         ConfigField(path: "spool.max_attempts", kind: .int(1...100_000)) { c, v in if case .int(let i) = v { c.spool.maxAttempts = i } },
         ConfigField(path: "workers", kind: .int(1...64)) { c, v in if case .int(let i) = v { c.workers = i } },
+        ConfigField(path: "documents_in_flight", kind: .int(1...10_000)) { c, v in if case .int(let i) = v { c.documentsInFlight = i } },
         ConfigField(path: "shutdown_grace", kind: .seconds(0...3600)) { c, v in if case .double(let d) = v { c.shutdownGrace = d } },
         ConfigField(path: "status_interval", kind: .seconds(0.1...3600)) { c, v in if case .double(let d) = v { c.statusInterval = d } },
         ConfigField(path: "engine.kind", kind: .choice(["libretranslate", "deepl", "openai"])) { c, v in if case .string(let s) = v { c.engine.kind = s } },

@@ -10,7 +10,9 @@ public struct DocumentPipeline: Sendable {
 
     public init(stages: PipelineStages) { self.stages = stages }
 
-    public func run(bytes: [UInt8], fileName: String) async throws -> DocumentResult {
+    /// With `slots`, the CPU stages run holding a worker slot and the translation runs without
+    /// one, so documents waiting for the engine do not keep others from being read or published.
+    public func run(bytes: [UInt8], fileName: String, slots: WorkerSlots? = nil) async throws -> DocumentResult {
         var timings = Timings()
         var clock = ContinuousClock.now
         func lap() -> Double {
@@ -19,6 +21,9 @@ public struct DocumentPipeline: Sendable {
             let d = now - clock
             return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
         }
+        await slots?.acquire()
+        var holding = slots != nil
+        defer { if holding { slots?.release() } }
         let glossary = stages.terms()
         let document = try stages.reader.read(bytes, fileName: fileName)
         timings.readMs = lap()
@@ -30,11 +35,19 @@ public struct DocumentPipeline: Sendable {
         let terms: [[TermHit]] = segments.map { glossary.find($0.text) }
         timings.termsMs = lap()
         let items = zip(segments, terms).map { TranslationItem(id: String($0.id), text: $0.text, terms: $1) }
+        if holding {
+            slots?.release()
+            holding = false
+        }
         var english = try await stages.translator.translate(items)
         timings.translateMs = lap()
         var verified = zip(terms, english).map { glossary.verify($0, $1) }
         var strategies = [String?](repeating: nil, count: segments.count)
         try await retryMissedTerms(glossary, items, &english, &verified, &strategies)
+        if let slots {
+            await slots.acquire()
+            holding = true
+        }
         var pairs: [AlignedPair] = []
         pairs.reserveCapacity(segments.count)
         for (index, segment) in segments.enumerated() {

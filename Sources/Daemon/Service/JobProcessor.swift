@@ -23,6 +23,7 @@ struct JobProcessor: Sendable {
     let database: JobDatabase?
     let status: StatusReporter
     let logger: Logger
+    let slots: WorkerSlots
 
     func process(_ job: ClaimedJob) async -> Outcome {
         let started = ContinuousClock.now
@@ -51,7 +52,7 @@ struct JobProcessor: Sendable {
         status.stage(job, "translate")
         let result: DocumentResult
         do {
-            result = try await current.pipeline.run(bytes: bytes, fileName: job.originalName)
+            result = try await current.pipeline.run(bytes: bytes, fileName: job.originalName, slots: slots)
         } catch {
             if Task.isCancelled {
                 try? database?.startEndedCleanly(sha256: sha)  // a shutdown, not a crash
@@ -77,9 +78,11 @@ struct JobProcessor: Sendable {
         let stem: String
         do {
             let publisher = AtomicPublisher(outDirectory: layout.out, tmpDirectory: layout.tmp)
-            stem = try publisher.publish(
-                result, writers: current.pipeline.stages.writers,
-                preferredStem: StemNaming.stem(for: job.originalName), jobID: job.id)
+            stem = try await slots.with {
+                try publisher.publish(
+                    result, writers: current.pipeline.stages.writers,
+                    preferredStem: StemNaming.stem(for: job.originalName), jobID: job.id)
+            }
         } catch {
             log.error("publishing failed; the document stays queued", metadata: ["error": "\(error)"])
             return .deferred(reason: "\(error)", hold: false)

@@ -10,7 +10,7 @@ import Glibc
 
 /// The daemon: recovers what a previous run left in active/, watches the inbox (inotify as a
 /// hint, scans as the truth), claims settled files while a worker is free, and runs up to
-/// `workers` documents at once. On graceful shutdown it stops claiming, lets in-flight documents
+/// up to `documents_in_flight` documents at once, `workers` of them in the CPU stages. On graceful shutdown it stops claiming, lets in-flight documents
 /// finish within `shutdown_grace`, and leaves the rest in active/ for the next start.
 public final class SpoolService: Service, Sendable {
     private let layout: SpoolLayout
@@ -90,7 +90,8 @@ public final class SpoolService: Service, Sendable {
     }
 
     private func dispatch(hints: HintInbox, stopping: StopFlag) async {
-        let processor = JobProcessor(layout: layout, holder: holder, database: database, status: status, logger: logger)
+        let slots = WorkerSlots(holder.snapshot.config.workers)
+        let processor = JobProcessor(layout: layout, holder: holder, database: database, status: status, logger: logger, slots: slots)
         var queue = InboxQueue()
         var recovered = Claimer(layout: layout, maxInputBytes: holder.snapshot.config.spool.maxInputBytes).recoverOrphans()
         if !recovered.isEmpty { logger.info("recovered documents left in active/", metadata: ["count": "\(recovered.count)"]) }
@@ -150,7 +151,7 @@ public final class SpoolService: Service, Sendable {
                 }
                 // Fill free workers: recovered first, then due deferred documents, then the inbox.
                 let claimer = Claimer(layout: layout, maxInputBytes: config.spool.maxInputBytes)
-                while running < config.workers {
+                while running < config.documentsInFlight {
                     var job: ClaimedJob? = nil
                     if !recovered.isEmpty {
                         job = recovered.removeFirst()
@@ -189,7 +190,7 @@ public final class SpoolService: Service, Sendable {
                 var next = lastScan + config.spool.rescanInterval
                 if let settleDue = queue.settling(now: now, settle: config.spool.settle).next { next = min(next, settleDue) }
                 for d in deferred { next = min(next, d.due) }
-                if running < config.workers && queue.readyCount > 0 { next = now }
+                if running < config.documentsInFlight && queue.readyCount > 0 { next = now }
                 await wake.wait(timeout: max(0.005, next - Self.now()))
             }
             // Shutdown: no more claims. Give in-flight documents the grace period, then cancel
