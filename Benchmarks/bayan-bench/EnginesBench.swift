@@ -1,5 +1,5 @@
 // `bayan-bench engines [--docs 200] [--sentences 10] [--latency-ms 100] [--batch 25]
-//  [--concurrency 4] [--workers 64] [--dialect libretranslate|deepl|openai]`
+//  [--concurrency 4] [--workers 2] [--in-flight 32] [--dialect libretranslate|deepl|openai]`
 //
 // The daemon's own SpoolService (claim → pipeline → publish → done/), in process, against a
 // loopback mock engine that answers every request after a fixed latency L. Times N documents
@@ -25,7 +25,8 @@ enum EnginesBench {
             return v
         }
         let docs = option("docs", 200), perDoc = option("sentences", 10), latency = option("latency-ms", 100)
-        let batch = option("batch", 25), concurrency = option("concurrency", 4), workers = option("workers", 64)
+        let batch = option("batch", 25), concurrency = option("concurrency", 4), workers = option("workers", 2)
+        let inFlight = option("in-flight", 32)
         let dialect = args.firstIndex(of: "--dialect").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? "libretranslate"
 
         let key = "bench-key:fx"
@@ -47,6 +48,7 @@ enum EnginesBench {
         config.spool.settle = 0.05
         config.spool.rescanInterval = 0.5
         config.workers = workers
+        config.documentsInFlight = inFlight
         config.statusInterval = 1
         config.engine.concurrency = concurrency
         config.engine.batchSize = batch
@@ -78,7 +80,7 @@ enum EnginesBench {
         }
         let bound = Double((sentences + batch - 1) / batch) * Double(latency) / 1000 / Double(concurrency)
 
-        print("engines benchmark: \(docs) documents, \(sentences) sentences, dialect \(dialect), L = \(latency) ms, batch \(batch), concurrency \(concurrency), workers \(workers)")
+        print("engines benchmark: \(docs) documents, \(sentences) sentences, dialect \(dialect), L = \(latency) ms, batch \(batch), concurrency \(concurrency), workers \(workers), documents in flight \(inFlight)")
         for (round, label) in [(0, "cold memory"), (1, "warm memory")] {
             let before = translator.stats.snapshot
             let requestsBefore = server.requestCount
