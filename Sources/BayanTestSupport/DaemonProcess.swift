@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -30,6 +31,7 @@ public final class DaemonProcess: @unchecked Sendable {
         process.standardError = log
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        ChildRegistry.add(process.processIdentifier)
     }
 
     /// Starts `bayan run --config <spool config>`.
@@ -71,5 +73,21 @@ public final class DaemonProcess: @unchecked Sendable {
             kill(pid, SIGKILL)
             process.waitUntilExit()
         }
+    }
+}
+
+/// Children still running when the test process exits are killed, so no daemon outlives a
+/// failed or interrupted test run.
+enum ChildRegistry {
+    private static let pids = Mutex<Set<Int32>>([])
+    private static let installed: Void = { atexit { ChildRegistry.killAll() } }()
+
+    static func add(_ pid: Int32) {
+        _ = installed
+        pids.withLock { _ = $0.insert(pid) }
+    }
+
+    static func killAll() {
+        for pid in pids.withLock({ $0 }) { kill(pid, SIGKILL) }
     }
 }
