@@ -1,3 +1,4 @@
+import BayanCore
 /// Writes TBX-Basic v3 (`urn:iso:std:iso:30042:ed-2`, `style="dca"`) for CAT tools. `avoid`
 /// renderings are written as English terms with administrativeStatus deprecatedTerm-admn-sts,
 /// `exact` entries carry a note so that nothing staff wrote is lost in a round trip.
@@ -41,18 +42,5 @@ public enum TBXWriter {
         return out
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLEscaping.escape(text) }
 }

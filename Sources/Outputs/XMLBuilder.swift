@@ -1,3 +1,4 @@
+import BayanCore
 /// A small writer for well-formed XML: every name is ours, every value goes through
 /// `XMLEscaping`, and every element opened is closed in order.
 struct XMLBuilder {

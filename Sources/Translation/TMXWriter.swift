@@ -1,3 +1,4 @@
+import BayanCore
 import Foundation
 
 /// Writes memory units as TMX 1.4b (`<tmx version="1.4">`): one `<tu>` per pair, Arabic first,
@@ -41,23 +42,5 @@ public enum TMXWriter {
         return formatter.string(from: date)
     }
 
-    /// XML-escapes text and drops characters XML 1.0 cannot carry.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLEscaping.escape(text) }
 }

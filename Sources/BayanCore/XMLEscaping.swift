@@ -1,4 +1,5 @@
-/// Escaping for XML 1.0 and HTML text and attribute values.
+/// Escaping for XML 1.0 and HTML text and attribute values: the one escaper of every writer
+/// (review page, TMX, XLIFF, TBX, memory export).
 ///
 /// Characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) are dropped
 /// rather than escaped: `&#1;` is not well-formed either, and a parser would reject the file.
