@@ -74,9 +74,11 @@ import Glibc
             try spool.drop("doc-\(i).txt", text)
             expectedSHA["doc-\(i)"] = SHA256.hex(Array(text.utf8))
         }
-        var rng = SplitMix64(seed: 2026)
+        // 50 kills in CI; `BAYAN_SOAK_KILLS=500 bash .ci/crash-soak` runs the long soak.
+        let target = Int(ProcessInfo.processInfo.environment["BAYAN_SOAK_KILLS"] ?? "") ?? 50
+        var rng = SplitMix64(seed: UInt64(ProcessInfo.processInfo.environment["BAYAN_SOAK_SEED"] ?? "") ?? 2026)
         var kills = 0
-        while kills < 20 {
+        while kills < target {
             let daemon = try DaemonProcess.run(spool, logName: "run-\(kills).log")
             let delay = Double(rng.next() % 400) / 1000 + 0.05
             try await Task.sleep(for: .seconds(delay))  // a random moment in the daemon's life
