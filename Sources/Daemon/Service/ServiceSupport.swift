@@ -11,6 +11,8 @@ final class StopFlag: Sendable {
     private let flag = Atomic<Bool>(false)
     func set() { flag.store(true, ordering: .sequentiallyConsistent) }
     var isSet: Bool { flag.load(ordering: .sequentiallyConsistent) }
+    /// Returns whether the flag was set, and clears it.
+    func take() -> Bool { flag.exchange(false, ordering: .sequentiallyConsistent) }
 }
 
 /// Outcomes of worker tasks, handed back to the dispatcher.

@@ -20,6 +20,8 @@ public final class SpoolService: Service, Sendable {
     private let logger: Logger
     private let wake = WakeSignal()
     private let systemd = SystemdNotifier()
+    /// Set by a reload: documents waiting for the engine are tried again at once.
+    private let retryDeferredNow = StopFlag()
 
     public init(layout: SpoolLayout, holder: StagesHolder, database: JobDatabase?, status: StatusReporter, logger: Logger) {
         self.layout = layout
@@ -32,6 +34,7 @@ public final class SpoolService: Service, Sendable {
     /// Wakes the dispatcher after a config reload, and tells systemd the reload is over.
     public func poke() {
         systemd.notify("READY=1")
+        retryDeferredNow.set()
         wake.signal()
     }
 
@@ -121,6 +124,9 @@ public final class SpoolService: Service, Sendable {
                     }
                 }
                 if stopping.isSet { break }
+                if retryDeferredNow.take() {
+                    for i in deferred.indices { deferred[i].due = now }
+                }
                 // Hints: names to look at now. Overflow: the queue lost events, so scan everything.
                 var fullScan = now - lastScan >= config.spool.rescanInterval
                 for hint in hints.drain() {
