@@ -84,7 +84,8 @@ import Testing
         defer { server.stop() }
         let translator = Translator(
             engine: libre(server), policy: T.fastPolicy(attempts: 10), logger: Logger(label: "t"),
-            breaker: CircuitBreaker(threshold: 3, cooldown: 0.3))
+            // A cooldown long enough that a loaded machine cannot outlast it between two calls.
+            breaker: CircuitBreaker(threshold: 3, cooldown: 2))
         do {
             _ = try await translator.translate(T.items(1))
             Issue.record("expected the breaker to open")
@@ -97,7 +98,7 @@ import Testing
         await #expect(throws: BayanError.self) { _ = try await translator.translate(T.items(1)) }
         #expect(server.requestCount == 3)
         let until = try #require(translator.state.openUntil)
-        #expect(await Eventually.wait(timeout: 5) { Date().timeIntervalSince1970 >= until })
+        #expect(await Eventually.wait(timeout: 10) { Date().timeIntervalSince1970 >= until })
         _ = try await translator.translate(T.items(2))  // the probe succeeds
         #expect(translator.state.state == .ok)
         #expect(server.requestCount == 4)
