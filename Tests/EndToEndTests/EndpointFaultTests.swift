@@ -73,7 +73,10 @@ import Glibc
         }
         #expect(await Eventually.wait(timeout: 20) { engineState() == "hold" }, "log:\n\(daemon.log)")
         let requestsWhileHeld = server.requestCount
-        #expect(spool.doneFiles.isEmpty)
+        // Requests already in flight when the 456 came may have carried some documents through;
+        // the rest wait (held documents would otherwise wait at least 60 s).
+        #expect(spool.doneFiles.count < 5)
+        #expect(spool.failedFiles.isEmpty)
         // The operator resumes; held documents are sent again at once, and none is lost.
         let resume = try DaemonProcess(arguments: ["engine", "resume", "--config", spool.configPath], logPath: spool.dir + "/resume.log")
         #expect(await resume.waitForExit(timeout: 20) == 0, "\(resume.log)")
