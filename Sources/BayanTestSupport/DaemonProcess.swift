@@ -17,13 +17,14 @@ public final class DaemonProcess: @unchecked Sendable {
         return bundle.appendingPathComponent("bayan").path
     }
 
-    public init(arguments: [String], environment: [String: String] = [:], logPath: String) throws {
+    /// `executable` and `prefix` run the binary under another program (e.g. strace).
+    public init(arguments: [String], environment: [String: String] = [:], logPath: String, executable: String? = nil, prefix: [String] = []) throws {
         self.logPath = logPath
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: executable ?? Self.binary)
+        process.arguments = prefix + arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BAYAN_") || $0.key == "BAYAN_BIN" }
         env.merge(environment) { $1 }
         process.environment = env
