@@ -15,6 +15,14 @@ final class StemTrie: @unchecked Sendable {
     /// stays in cache): `level1[code]`, `level2[code1 * 64 + code2]`, code = letter − U+0620.
     private let level1: UnsafeMutableBufferPointer<Int32>
     private let level2: UnsafeMutableBufferPointer<Int32>
+    /// `pairReads[code1 * 64 + code2]`: a walk whose first two letters have these codes can end
+    /// in a reading within two letters (a two-letter form, or one letter plus a restored ه/ي
+    /// before ت or ا). `tripleGoes` (a bitset over code1 * 4096 + code2 * 64 + code3): a walk with
+    /// these first three letters can still read something (the third letter continues some form,
+    /// or is ت/ا after a two-letter stem whose restored ه/ي is a form). Together they reject most
+    /// text words with two or three loads per proclitic start.
+    private let pairReads: UnsafeMutableBufferPointer<Bool>
+    private let tripleGoes: UnsafeMutableBufferPointer<UInt64>
 
     /// `forms[i]` gets id `i`; forms must be distinct.
     init(forms: [[UInt32]]) {
@@ -56,11 +64,40 @@ final class StemTrie: @unchecked Sendable {
         level1.initialize(repeating: -1)
         level2 = .allocate(capacity: 64 * 64)
         level2.initialize(repeating: -1)
+        pairReads = .allocate(capacity: 64 * 64)
+        pairReads.initialize(repeating: false)
+        tripleGoes = .allocate(capacity: 64 * 64 * 64 / 64)
+        tripleGoes.initialize(repeating: 0)
         for c1 in 1..<64 {
             let first = lookupHashed(0, 0x0620 + UInt32(c1))
             level1[c1] = first
             guard first >= 0 else { continue }
             for c2 in 1..<64 { level2[c1 * 64 + c2] = lookupHashed(first, 0x0620 + UInt32(c2)) }
+        }
+        let heh = CliticRules.heh, yeh = CliticRules.yeh
+        func hasForm(_ node: Int32) -> Bool { node >= 0 && ends[Int(node)] >= 0 }
+        func restores(_ node: Int32) -> Bool {
+            hasForm(lookupHashed(node, heh)) || hasForm(lookupHashed(node, yeh))
+        }
+        for c1 in 1..<64 where level1[c1] >= 0 {
+            let oneRestores = restores(level1[c1])
+            for c2 in 1..<64 {
+                let second = 0x0620 + UInt32(c2)
+                let n2 = level2[c1 * 64 + c2]
+                pairReads[c1 * 64 + c2] = hasForm(n2)
+                    || (oneRestores && (second == CliticRules.teh || second == CliticRules.alef))
+                guard n2 >= 0 else { continue }
+                let twoRestores = restores(n2)
+                for c3 in 1..<64 {
+                    let third = 0x0620 + UInt32(c3)
+                    let goes = lookupHashed(n2, third) >= 0
+                        || (twoRestores && (third == CliticRules.teh || third == CliticRules.alef))
+                    if goes {
+                        let bit = c1 * 4096 + c2 * 64 + c3
+                        tripleGoes[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                }
+            }
         }
     }
 
@@ -81,7 +118,24 @@ final class StemTrie: @unchecked Sendable {
         return lookupHashed(node, letter)
     }
 
+    /// Whether a walk starting at `b[start]` (with `start + 1 < hi`) might find a form; false
+    /// only when it certainly finds none. Letters outside the dense range always answer true.
+    @inline(__always)
+    func mayStart(_ b: UnsafeBufferPointer<UInt32>, _ start: Int, _ hi: Int) -> Bool {
+        guard start + 1 < hi else { return false }
+        let c1 = StemTrie.code(b[start]), c2 = StemTrie.code(b[start + 1])
+        if c1 == 0 || c2 == 0 { return true }
+        if pairReads[c1 * 64 + c2] { return true }
+        guard start + 2 < hi else { return false }
+        let c3 = StemTrie.code(b[start + 2])
+        if c3 == 0 { return true }
+        let bit = c1 * 4096 + c2 * 64 + c3
+        return tripleGoes[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
     deinit {
+        pairReads.deallocate()
+        tripleGoes.deallocate()
         keys.deallocate()
         children.deallocate()
         formAt.deallocate()
