@@ -46,6 +46,7 @@ struct MatchScan {
 
         var candidates: [Candidate] = []
         for t in 0..<tokens.count {
+            if !CliticRules.mayRead(b, tokens[t].lo, tokens[t].hi, first: true, trie: index.trie) { continue }
             best = nil
             explore(token: t, depth: 0, node: 0, firstToken: t)
             if let found = best { candidates.append(found) }
