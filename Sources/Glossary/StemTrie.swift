@@ -6,9 +6,12 @@
 /// Storage is allocated once in plain buffers (no reference counting or exclusivity checks in the
 /// hot loop) and never changes after `init`, hence Sendable.
 final class StemTrie: @unchecked Sendable {
-    private let mask: Int
-    private let keys: UnsafeMutableBufferPointer<UInt64>  // node << 32 | letter, or .max for empty
-    private let children: UnsafeMutableBufferPointer<Int32>
+    /// Nodes are numbered in depth-first order and each node's edges sit together, sorted by
+    /// letter (`edgeStart[n]..<edgeStart[n + 1]`): a walk reads nearby memory, and most deep
+    /// nodes have one child, so a short scan beats a hash probe (which missed the cache).
+    private let edgeStart: UnsafeMutableBufferPointer<Int32>
+    private let edgeLetter: UnsafeMutableBufferPointer<UInt32>
+    private let edgeChild: UnsafeMutableBufferPointer<Int32>
     /// Per node: the id of the form ending there, or -1.
     private let formAt: UnsafeMutableBufferPointer<Int32>
     /// The first two levels for Arabic letters, dense (most walks end there, and a dense table
@@ -45,19 +48,39 @@ final class StemTrie: @unchecked Sendable {
             }
             ends[Int(node)] = Int32(id)
         }
-        var size = 16
-        while size < edges.count * 2 + 2 { size <<= 1 }
-        mask = size - 1
-        keys = .allocate(capacity: size)
-        keys.initialize(repeating: .max)
-        children = .allocate(capacity: size)
-        children.initialize(repeating: -1)
+        // Renumber depth first, children by letter.
+        var kids = [[(letter: UInt32, child: Int32)]](repeating: [], count: ends.count)
         for (key, child) in edges {
-            var slot = StemTrie.slot(key) & mask
-            while keys[slot] != .max { slot = (slot + 1) & mask }
-            keys[slot] = key
-            children[slot] = child
+            kids[Int(key >> 32)].append((UInt32(truncatingIfNeeded: key), child))
         }
+        for i in kids.indices { kids[i].sort { $0.letter < $1.letter } }
+        var newID = [Int32](repeating: -1, count: ends.count)
+        var order: [Int32] = []
+        order.reserveCapacity(ends.count)
+        var stack: [Int32] = [0]
+        while let node = stack.popLast() {
+            newID[Int(node)] = Int32(order.count)
+            order.append(node)
+            for k in kids[Int(node)].reversed() { stack.append(k.child) }
+        }
+        edgeStart = .allocate(capacity: order.count + 1)
+        edgeLetter = .allocate(capacity: max(1, edges.count))
+        edgeChild = .allocate(capacity: max(1, edges.count))
+        edgeLetter.initialize(repeating: 0)
+        edgeChild.initialize(repeating: -1)
+        var e = 0
+        var renumberedEnds = [Int32](repeating: -1, count: order.count)
+        for (n, old) in order.enumerated() {
+            edgeStart[n] = Int32(e)
+            renumberedEnds[n] = ends[Int(old)]
+            for k in kids[Int(old)] {
+                edgeLetter[e] = k.letter
+                edgeChild[e] = newID[Int(k.child)]
+                e += 1
+            }
+        }
+        edgeStart[order.count] = Int32(e)
+        ends = renumberedEnds
         formAt = .allocate(capacity: ends.count)
         _ = formAt.initialize(from: ends)
         level1 = .allocate(capacity: 64)
@@ -69,15 +92,15 @@ final class StemTrie: @unchecked Sendable {
         tripleGoes = .allocate(capacity: 64 * 64 * 64 / 64)
         tripleGoes.initialize(repeating: 0)
         for c1 in 1..<64 {
-            let first = lookupHashed(0, 0x0620 + UInt32(c1))
+            let first = child(0, 0x0620 + UInt32(c1))
             level1[c1] = first
             guard first >= 0 else { continue }
-            for c2 in 1..<64 { level2[c1 * 64 + c2] = lookupHashed(first, 0x0620 + UInt32(c2)) }
+            for c2 in 1..<64 { level2[c1 * 64 + c2] = child(first, 0x0620 + UInt32(c2)) }
         }
         let heh = CliticRules.heh, yeh = CliticRules.yeh
         func hasForm(_ node: Int32) -> Bool { node >= 0 && ends[Int(node)] >= 0 }
         func restores(_ node: Int32) -> Bool {
-            hasForm(lookupHashed(node, heh)) || hasForm(lookupHashed(node, yeh))
+            hasForm(child(node, heh)) || hasForm(child(node, yeh))
         }
         for c1 in 1..<64 where level1[c1] >= 0 {
             let oneRestores = restores(level1[c1])
@@ -90,7 +113,7 @@ final class StemTrie: @unchecked Sendable {
                 let twoRestores = restores(n2)
                 for c3 in 1..<64 {
                     let third = 0x0620 + UInt32(c3)
-                    let goes = lookupHashed(n2, third) >= 0
+                    let goes = child(n2, third) >= 0
                         || (twoRestores && (third == CliticRules.teh || third == CliticRules.alef))
                     if goes {
                         let bit = c1 * 4096 + c2 * 64 + c3
@@ -115,7 +138,7 @@ final class StemTrie: @unchecked Sendable {
             if depth == 0 { return level1[c] }
             if depth == 1 && firstCode != 0 { return level2[firstCode * 64 + c] }
         }
-        return lookupHashed(node, letter)
+        return child(node, letter)
     }
 
     /// Whether a walk starting at `b[start]` (with `start + 1 < hi`) might find a form; false
@@ -136,29 +159,26 @@ final class StemTrie: @unchecked Sendable {
     deinit {
         pairReads.deallocate()
         tripleGoes.deallocate()
-        keys.deallocate()
-        children.deallocate()
+        edgeStart.deallocate()
+        edgeLetter.deallocate()
+        edgeChild.deallocate()
         formAt.deallocate()
         level1.deallocate()
         level2.deallocate()
     }
 
+    /// The child of `node` by `letter`, or -1 (a scan of the node's sorted edges).
     @inline(__always)
-    private static func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29)
-    }
-
-    /// The child of `node` by `letter`, or -1 (through the hash table).
-    @inline(__always)
-    func lookupHashed(_ node: Int32, _ letter: UInt32) -> Int32 {
-        let key = UInt64(UInt32(node)) << 32 | UInt64(letter)
-        var slot = StemTrie.slot(key) & mask
-        while true {
-            let k = keys[slot]
-            if k == key { return children[slot] }
-            if k == .max { return -1 }
-            slot = (slot + 1) & mask
+    func child(_ node: Int32, _ letter: UInt32) -> Int32 {
+        var i = Int(edgeStart[Int(node)])
+        let end = Int(edgeStart[Int(node) + 1])
+        while i < end {
+            let l = edgeLetter[i]
+            if l == letter { return edgeChild[i] }
+            if l > letter { return -1 }
+            i += 1
         }
+        return -1
     }
 
     /// The form ending at `node`, or -1.
