@@ -153,6 +153,8 @@ final class CliticRules: Sendable {
         // restored (شحنت|ها → شحنة, مستو|اه → مستوى).
         func walk(_ skip: Int, _ clitic: Int, _ article: Bool) {
             let start = lo + skip
+            // The first two or three letters already rule most starts out (see `StemTrie.mayStart`).
+            guard trie.mayStart(b, start, hi) else { return }
             let firstCode = StemTrie.code(b[start])
             var node: Int32 = 0
             var p = start

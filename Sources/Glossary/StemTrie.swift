@@ -7,13 +7,13 @@
 /// hot loop) and never changes after `init`, hence Sendable.
 final class StemTrie: @unchecked Sendable {
     /// Nodes are numbered in depth-first order and each node's edges sit together, sorted by
-    /// letter (`edgeStart[n]..<edgeStart[n + 1]`): a walk reads nearby memory, and most deep
+    /// letter (`nodeInfo`, `edgeWords`): a walk reads nearby memory, and most deep
     /// nodes have one child, so a short scan beats a hash probe (which missed the cache).
-    private let edgeStart: UnsafeMutableBufferPointer<Int32>
-    private let edgeLetter: UnsafeMutableBufferPointer<UInt32>
-    private let edgeChild: UnsafeMutableBufferPointer<Int32>
-    /// Per node: the id of the form ending there, or -1.
-    private let formAt: UnsafeMutableBufferPointer<Int32>
+    /// Per node (and one past the last): first edge << 32 | form id (UInt32 bit pattern, or
+    /// 0xFFFF_FFFF for none), so a step reads one node word and its edges.
+    private let nodeInfo: UnsafeMutableBufferPointer<UInt64>
+    /// Per edge: letter << 32 | child.
+    private let edgeWords: UnsafeMutableBufferPointer<UInt64>
     /// The first two levels for Arabic letters, dense (most walks end there, and a dense table
     /// stays in cache): `level1[code]`, `level2[code1 * 64 + code2]`, code = letter − U+0620.
     private let level1: UnsafeMutableBufferPointer<Int32>
@@ -63,26 +63,21 @@ final class StemTrie: @unchecked Sendable {
             order.append(node)
             for k in kids[Int(node)].reversed() { stack.append(k.child) }
         }
-        edgeStart = .allocate(capacity: order.count + 1)
-        edgeLetter = .allocate(capacity: max(1, edges.count))
-        edgeChild = .allocate(capacity: max(1, edges.count))
-        edgeLetter.initialize(repeating: 0)
-        edgeChild.initialize(repeating: -1)
+        nodeInfo = .allocate(capacity: order.count + 1)
+        edgeWords = .allocate(capacity: max(1, edges.count))
+        edgeWords.initialize(repeating: 0)
         var e = 0
         var renumberedEnds = [Int32](repeating: -1, count: order.count)
         for (n, old) in order.enumerated() {
-            edgeStart[n] = Int32(e)
             renumberedEnds[n] = ends[Int(old)]
+            nodeInfo[n] = UInt64(e) << 32 | UInt64(UInt32(bitPattern: ends[Int(old)]))
             for k in kids[Int(old)] {
-                edgeLetter[e] = k.letter
-                edgeChild[e] = newID[Int(k.child)]
+                edgeWords[e] = UInt64(k.letter) << 32 | UInt64(UInt32(bitPattern: newID[Int(k.child)]))
                 e += 1
             }
         }
-        edgeStart[order.count] = Int32(e)
+        nodeInfo[order.count] = UInt64(e) << 32 | 0xFFFF_FFFF
         ends = renumberedEnds
-        formAt = .allocate(capacity: ends.count)
-        _ = formAt.initialize(from: ends)
         level1 = .allocate(capacity: 64)
         level1.initialize(repeating: -1)
         level2 = .allocate(capacity: 64 * 64)
@@ -159,10 +154,8 @@ final class StemTrie: @unchecked Sendable {
     deinit {
         pairReads.deallocate()
         tripleGoes.deallocate()
-        edgeStart.deallocate()
-        edgeLetter.deallocate()
-        edgeChild.deallocate()
-        formAt.deallocate()
+        nodeInfo.deallocate()
+        edgeWords.deallocate()
         level1.deallocate()
         level2.deallocate()
     }
@@ -170,11 +163,12 @@ final class StemTrie: @unchecked Sendable {
     /// The child of `node` by `letter`, or -1 (a scan of the node's sorted edges).
     @inline(__always)
     func child(_ node: Int32, _ letter: UInt32) -> Int32 {
-        var i = Int(edgeStart[Int(node)])
-        let end = Int(edgeStart[Int(node) + 1])
+        var i = Int(nodeInfo[Int(node)] >> 32)
+        let end = Int(nodeInfo[Int(node) + 1] >> 32)
         while i < end {
-            let l = edgeLetter[i]
-            if l == letter { return edgeChild[i] }
+            let word = edgeWords[i]
+            let l = UInt32(truncatingIfNeeded: word >> 32)
+            if l == letter { return Int32(bitPattern: UInt32(truncatingIfNeeded: word)) }
             if l > letter { return -1 }
             i += 1
         }
@@ -183,5 +177,5 @@ final class StemTrie: @unchecked Sendable {
 
     /// The form ending at `node`, or -1.
     @inline(__always)
-    func form(at node: Int32) -> Int32 { formAt[Int(node)] }
+    func form(at node: Int32) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: nodeInfo[Int(node)])) }
 }
