@@ -2,7 +2,9 @@
 /// (ة is already ه, ى is ي). It only proposes ways to split a word; the matcher keeps a split
 /// only when the remaining stem is a glossary form (the lexical check), so nothing is stripped
 /// blindly: «وزارة», «ولاية», «دبي» keep their letters unless the glossary holds the shorter word.
-struct CliticRules: Sendable {
+/// A final class (immutable after `init`) so the matcher reaches its tables through one
+/// reference instead of copying six arrays into every call.
+final class CliticRules: Sendable {
     static let alef: UInt32 = 0x0627, beh: UInt32 = 0x0628, teh: UInt32 = 0x062A, feh: UInt32 = 0x0641
     static let kaf: UInt32 = 0x0643, lam: UInt32 = 0x0644, heh: UInt32 = 0x0647, waw: UInt32 = 0x0648
     static let yeh: UInt32 = 0x064A, noon: UInt32 = 0x0646, meem: UInt32 = 0x0645
@@ -70,9 +72,10 @@ struct CliticRules: Sendable {
     static let minimumStem = 2
 
     /// Suffixes by their packed letters (`key`), one table per restored stem ending.
-    let plain: [UInt64: SuffixInfo]
-    let restoringHeh: [UInt64: SuffixInfo]
-    let restoringYeh: [UInt64: SuffixInfo]
+    /// Values: 1 when every suffix of that shape is a pronoun, 0 otherwise; -1 when absent.
+    let plain: FlatMap64
+    let restoringHeh: FlatMap64
+    let restoringYeh: FlatMap64
 
     init() {
         var plain: [UInt64: SuffixInfo] = [:], heh: [UInt64: SuffixInfo] = [:], yeh: [UInt64: SuffixInfo] = [:]
@@ -86,9 +89,12 @@ struct CliticRules: Sendable {
             default: yeh[key] = yeh[key].map { SuffixInfo(pronoun: $0.pronoun && info.pronoun) } ?? info
             }
         }
-        self.plain = plain
-        self.restoringHeh = heh
-        self.restoringYeh = yeh
+        func flat(_ map: [UInt64: SuffixInfo]) -> FlatMap64 {
+            FlatMap64(map.map { ($0.key, $0.value.pronoun ? 1 : 0) })
+        }
+        self.plain = flat(plain)
+        self.restoringHeh = flat(heh)
+        self.restoringYeh = flat(yeh)
     }
 
     /// Up to 5 Arabic letters packed 6 bits each, with the length on top; 0 when not a suffix shape.
@@ -107,6 +113,35 @@ struct CliticRules: Sendable {
         return key
     }
 
+    /// False when `readings` would certainly find nothing: the same proclitic starts as
+    /// `readings`, each checked against the trie's first-two-letter table only.
+    @inline(__always)
+    static func mayRead(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie) -> Bool {
+        if trie.mayStart(b, lo, hi) { return true }
+        let length = hi - lo
+        let alef = CliticRules.alef, lam = CliticRules.lam
+        if first {
+            let w = b[lo]
+            let conjLimit = length > 2 && (w == CliticRules.waw || w == CliticRules.feh) ? 1 : 0
+            for c in 0...conjLimit {
+                let x = b[lo + c]
+                let prepLimit = length > c + 2 && (x == CliticRules.beh || x == CliticRules.kaf || x == lam) ? 1 : 0
+                for step in 0...prepLimit {
+                    let p = c + step
+                    if p > 0 && trie.mayStart(b, lo + p, hi) { return true }
+                    if length > p + 3 && b[lo + p] == alef && b[lo + p + 1] == lam && trie.mayStart(b, lo + p + 2, hi) {
+                        return true
+                    }
+                    if step == 1 && x == lam && length > p + 2 && b[lo + p] == lam && trie.mayStart(b, lo + p + 1, hi) {
+                        return true
+                    }
+                }
+            }
+            return false
+        }
+        return length > 3 && b[lo] == alef && b[lo + 1] == lam && trie.mayStart(b, lo + 2, hi)
+    }
+
     /// All readings of `b[lo..<hi]` whose stem is a glossary form, as the first word of a term
     /// (`first`: the proclitic chain may precede it) or a later word (only the article may).
     func readings(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie, into out: inout [Split]) {
@@ -118,6 +153,8 @@ struct CliticRules: Sendable {
         // restored (شحنت|ها → شحنة, مستو|اه → مستوى).
         func walk(_ skip: Int, _ clitic: Int, _ article: Bool) {
             let start = lo + skip
+            // The first two or three letters already rule most starts out (see `StemTrie.mayStart`).
+            guard trie.mayStart(b, start, hi) else { return }
             let firstCode = StemTrie.code(b[start])
             var node: Int32 = 0
             var p = start
@@ -127,14 +164,14 @@ struct CliticRules: Sendable {
                 // A restored ending is followed by ت (شحنتها, شحنتان) or ا (شحنات, مستواه).
                 if (letter == CliticRules.teh || letter == alef) && p - start + 1 >= CliticRules.minimumStem {
                     let h = trie.step(node, depth: depth, firstCode: firstCode, heh)
-                    if h >= 0, trie.form(at: h) >= 0, let info = restoringHeh[CliticRules.key(b, p, hi)] {
+                    if h >= 0, trie.form(at: h) >= 0, case let info = restoringHeh.get(CliticRules.key(b, p, hi)), info >= 0 {
                         out.append(Split(skip: skip, cut: hi - p, restore: heh, clitic: clitic, article: article,
-                                         pronoun: info.pronoun, finalHeh: false, form: trie.form(at: h)))
+                                         pronoun: info == 1, finalHeh: false, form: trie.form(at: h)))
                     }
                     let y = letter == alef ? trie.step(node, depth: depth, firstCode: firstCode, yeh) : -1
-                    if y >= 0, trie.form(at: y) >= 0, let info = restoringYeh[CliticRules.key(b, p, hi)] {
+                    if y >= 0, trie.form(at: y) >= 0, case let info = restoringYeh.get(CliticRules.key(b, p, hi)), info >= 0 {
                         out.append(Split(skip: skip, cut: hi - p, restore: yeh, clitic: clitic, article: article,
-                                         pronoun: info.pronoun, finalHeh: false, form: trie.form(at: y)))
+                                         pronoun: info == 1, finalHeh: false, form: trie.form(at: y)))
                     }
                 }
                 node = trie.step(node, depth: depth, firstCode: firstCode, letter)
@@ -145,9 +182,9 @@ struct CliticRules: Sendable {
                 if p == hi {
                     out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article,
                                      pronoun: false, finalHeh: false, form: form))
-                } else if let info = plain[CliticRules.key(b, p, hi)] {
+                } else if case let info = plain.get(CliticRules.key(b, p, hi)), info >= 0 {
                     out.append(Split(skip: skip, cut: hi - p, restore: 0, clitic: clitic, article: article,
-                                     pronoun: info.pronoun, finalHeh: hi - p == 1 && b[p] == heh, form: form))
+                                     pronoun: info == 1, finalHeh: hi - p == 1 && b[p] == heh, form: form))
                 }
             }
         }

@@ -21,8 +21,11 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let trie: StemTrie
         /// Root edges by form id, in a plain buffer for the same reason as `FormTable`.
         let rootChild: UnsafeMutableBufferPointer<Int32>
-        let edges: [UInt64: Int32]
-        let terminals: [Int32: [Terminal]]
+        /// Later-word edges: node << 32 | form id → child (node is never 0 there, so keys are nonzero).
+        let edges: FlatMap64
+        /// Terminals by node (empty where no term ends), and a flag per node to skip the array.
+        let terminals: [[Terminal]]
+        let hasTerminal: UnsafeMutableBufferPointer<Bool>
         let maxDepth: Int
         let rules = CliticRules()
         let ar: [String]
@@ -32,14 +35,22 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             self.trie = trie
             self.rootChild = .allocate(capacity: max(1, rootChild.count))
             _ = self.rootChild.initialize(from: rootChild + (rootChild.isEmpty ? [-1] : []))
-            self.edges = edges
-            self.terminals = terminals
+            self.edges = FlatMap64(edges.map { ($0.key, $0.value) })
+            let nodeCount = 1 + Int(max(rootChild.max() ?? 0, edges.values.max() ?? 0))
+            var byNode = [[Terminal]](repeating: [], count: nodeCount)
+            for (node, ends) in terminals where Int(node) < nodeCount { byNode[Int(node)] = ends }
+            self.terminals = byNode
+            self.hasTerminal = .allocate(capacity: nodeCount)
+            _ = self.hasTerminal.initialize(from: byNode.map { !$0.isEmpty })
             self.maxDepth = maxDepth
             self.ar = ar
             self.en = en
         }
 
-        deinit { rootChild.deallocate() }
+        deinit {
+            rootChild.deallocate()
+            hasTerminal.deallocate()
+        }
     }
 
     public let glossary: Glossary

@@ -74,78 +74,82 @@ enum MatchFolding {
         // least one byte); a presentation form that expands past that falls back to `foldSlowly`.
         let fast: FoldedText? = copy.withUTF8 { bytes in
             let capacity = max(1, bytes.count)
-            let sOut = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
-            let oOut = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
-            let srcOut = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: capacity)
-            defer {
-                sOut.deallocate()
-                oOut.deallocate()
-                srcOut.deallocate()
-            }
             let t = table
             var index = 0
             var n = 0
-            let ok: Bool = t.slots.withUnsafeBufferPointer { slots in
-                t.values.withUnsafeBufferPointer { values in
-                    var i = 0
-                    while i < bytes.count {
-                        let b0 = UInt32(bytes[i])
-                        var v: UInt32
-                        if b0 < 0x80 {
-                            v = b0
-                            i += 1
-                        } else if b0 < 0xE0, i + 1 < bytes.count {
-                            v = (b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F)
-                            i += 2
-                        } else if b0 < 0xF0, i + 2 < bytes.count {
-                            v = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
-                            i += 3
-                        } else if i + 3 < bytes.count {
-                            v = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
-                                | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
-                            i += 4
-                        } else {
-                            return false
-                        }
-                        var slot = -1
-                        if v < 0x0800 {
-                            slot = Int(v)
-                        } else if v >= 0x2000 && v < 0x2070 {
-                            slot = t.bases[1] + Int(v - 0x2000)
-                        } else if v >= 0xFB50 && v < 0xFF00 {
-                            slot = t.bases[2] + Int(v - 0xFB50)
-                        }
-                        if slot >= 0 {
-                            let packed = slots[slot]
-                            let count = Int(packed & 0xFF)
-                            let start = Int(packed >> 8)
-                            if n + count > capacity { return false }
-                            for k in 0..<count {
-                                sOut[n] = values[start + k]
-                                oOut[n] = Int32(index)
-                                srcOut[n] = v
-                                n += 1
+            var ok = true
+            // Written straight into the result arrays (capacity = byte count), so no copies; the
+            // elements are trivial, so assigning into the uninitialized tail is allowed.
+            var origin: [Int32] = []
+            var source: [UInt32] = []
+            let scalars = [UInt32](unsafeUninitializedCapacity: capacity) { sOut, sCount in
+                origin = [Int32](unsafeUninitializedCapacity: capacity) { oOut, oCount in
+                    source = [UInt32](unsafeUninitializedCapacity: capacity) { srcOut, srcCount in
+                        ok = t.slots.withUnsafeBufferPointer { slots in
+                            t.values.withUnsafeBufferPointer { values in
+                                var i = 0
+                                while i < bytes.count {
+                                    let b0 = UInt32(bytes[i])
+                                    var v: UInt32
+                                    if b0 < 0x80 {
+                                        v = b0
+                                        i += 1
+                                    } else if b0 < 0xE0, i + 1 < bytes.count {
+                                        v = (b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F)
+                                        i += 2
+                                    } else if b0 < 0xF0, i + 2 < bytes.count {
+                                        v = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
+                                        i += 3
+                                    } else if i + 3 < bytes.count {
+                                        v = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                                            | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
+                                        i += 4
+                                    } else {
+                                        return false
+                                    }
+                                    var slot = -1
+                                    if v < 0x0800 {
+                                        slot = Int(v)
+                                    } else if v >= 0x2000 && v < 0x2070 {
+                                        slot = t.bases[1] + Int(v - 0x2000)
+                                    } else if v >= 0xFB50 && v < 0xFF00 {
+                                        slot = t.bases[2] + Int(v - 0xFB50)
+                                    }
+                                    if slot >= 0 {
+                                        let packed = slots[slot]
+                                        let count = Int(packed & 0xFF)
+                                        let start = Int(packed >> 8)
+                                        if n + count > capacity { return false }
+                                        for k in 0..<count {
+                                            sOut[n] = values[start + k]
+                                            oOut[n] = Int32(index)
+                                            srcOut[n] = v
+                                            n += 1
+                                        }
+                                    } else {
+                                        guard let scalar = Unicode.Scalar(v) else { return false }
+                                        let folded = foldSlow(scalar)
+                                        if n + folded.count > capacity { return false }
+                                        for f in folded {
+                                            sOut[n] = f
+                                            oOut[n] = Int32(index)
+                                            srcOut[n] = v
+                                            n += 1
+                                        }
+                                    }
+                                    index += 1
+                                }
+                                return true
                             }
-                        } else {
-                            guard let scalar = Unicode.Scalar(v) else { return false }
-                            let folded = foldSlow(scalar)
-                            if n + folded.count > capacity { return false }
-                            for f in folded {
-                                sOut[n] = f
-                                oOut[n] = Int32(index)
-                                srcOut[n] = v
-                                n += 1
-                            }
                         }
-                        index += 1
+                        srcCount = n
                     }
-                    return true
+                    oCount = n
                 }
+                sCount = n
             }
             guard ok else { return nil }
-            return FoldedText(
-                scalars: Array(sOut[0..<n]), origin: Array(oOut[0..<n]), source: Array(srcOut[0..<n]),
-                originalCount: index)
+            return FoldedText(scalars: scalars, origin: origin, source: source, originalCount: index)
         }
         return fast ?? foldSlowly(text)
     }

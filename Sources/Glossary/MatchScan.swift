@@ -46,6 +46,7 @@ struct MatchScan {
 
         var candidates: [Candidate] = []
         for t in 0..<tokens.count {
+            if !CliticRules.mayRead(b, tokens[t].lo, tokens[t].hi, first: true, trie: index.trie) { continue }
             best = nil
             explore(token: t, depth: 0, node: 0, firstToken: t)
             if let found = best { candidates.append(found) }
@@ -56,6 +57,13 @@ struct MatchScan {
     /// Longest first (then the better reading), keeping those that overlap nothing chosen.
     private func select(_ candidates: [Candidate], variants: Bool) -> [TermMatch] {
         guard !candidates.isEmpty else { return [] }
+        // Candidates come in token order; when none overlaps the next, all are kept as they are.
+        var disjoint = true
+        for i in 1..<max(1, candidates.count) where candidates[i].firstToken <= candidates[i - 1].lastToken {
+            disjoint = false
+            break
+        }
+        if disjoint { return candidates.map { makeMatch($0, variants: variants) } }
         let order = candidates.indices.sorted { x, y in
             let a = candidates[x], c = candidates[y]
             let la = a.lastToken - a.firstToken, lc = c.lastToken - c.firstToken
@@ -100,6 +108,8 @@ struct MatchScan {
 
     private mutating func explore(token t: Int, depth: Int, node: Int32, firstToken: Int) {
         let (lo, hi) = tokens[t]
+        // Most words start no glossary form in any reading: reject them before any other work.
+        guard CliticRules.mayRead(b, lo, hi, first: depth == 0, trie: index.trie) else { return }
         // Borrow this depth's scratch array (swap, so no copy-on-write allocation).
         var splits: [CliticRules.Split] = []
         swap(&splits, &splitBuffers[depth])
@@ -113,7 +123,7 @@ struct MatchScan {
             if depth == 0 {
                 next = index.rootChild[Int(id)]
             } else {
-                next = index.edges[UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))] ?? -1
+                next = index.edges.get(UInt64(UInt32(node)) << 32 | UInt64(UInt32(id)))
             }
             if next < 0 { continue }
             var reading = split
@@ -126,8 +136,8 @@ struct MatchScan {
                 }
             }
             path[depth] = reading
-            if let ends = index.terminals[next] {
-                consider(ends, firstToken: firstToken, lastToken: t, depth: depth)
+            if index.hasTerminal[Int(next)] {
+                consider(index.terminals[Int(next)], firstToken: firstToken, lastToken: t, depth: depth)
             }
             if depth + 1 < index.maxDepth, t + 1 < tokens.count, !(reading.pronoun && depth > 0),
                onlySpaceBetween(hi, tokens[t + 1].lo) {

@@ -6,15 +6,26 @@
 /// Storage is allocated once in plain buffers (no reference counting or exclusivity checks in the
 /// hot loop) and never changes after `init`, hence Sendable.
 final class StemTrie: @unchecked Sendable {
-    private let mask: Int
-    private let keys: UnsafeMutableBufferPointer<UInt64>  // node << 32 | letter, or .max for empty
-    private let children: UnsafeMutableBufferPointer<Int32>
-    /// Per node: the id of the form ending there, or -1.
-    private let formAt: UnsafeMutableBufferPointer<Int32>
+    /// Nodes are numbered in depth-first order and each node's edges sit together, sorted by
+    /// letter (`nodeInfo`, `edgeWords`): a walk reads nearby memory, and most deep
+    /// nodes have one child, so a short scan beats a hash probe (which missed the cache).
+    /// Per node (and one past the last): first edge << 32 | form id (UInt32 bit pattern, or
+    /// 0xFFFF_FFFF for none), so a step reads one node word and its edges.
+    private let nodeInfo: UnsafeMutableBufferPointer<UInt64>
+    /// Per edge: letter << 32 | child.
+    private let edgeWords: UnsafeMutableBufferPointer<UInt64>
     /// The first two levels for Arabic letters, dense (most walks end there, and a dense table
     /// stays in cache): `level1[code]`, `level2[code1 * 64 + code2]`, code = letter − U+0620.
     private let level1: UnsafeMutableBufferPointer<Int32>
     private let level2: UnsafeMutableBufferPointer<Int32>
+    /// `pairReads[code1 * 64 + code2]`: a walk whose first two letters have these codes can end
+    /// in a reading within two letters (a two-letter form, or one letter plus a restored ه/ي
+    /// before ت or ا). `tripleGoes` (a bitset over code1 * 4096 + code2 * 64 + code3): a walk with
+    /// these first three letters can still read something (the third letter continues some form,
+    /// or is ت/ا after a two-letter stem whose restored ه/ي is a form). Together they reject most
+    /// text words with two or three loads per proclitic start.
+    private let pairReads: UnsafeMutableBufferPointer<Bool>
+    private let tripleGoes: UnsafeMutableBufferPointer<UInt64>
 
     /// `forms[i]` gets id `i`; forms must be distinct.
     init(forms: [[UInt32]]) {
@@ -37,30 +48,74 @@ final class StemTrie: @unchecked Sendable {
             }
             ends[Int(node)] = Int32(id)
         }
-        var size = 16
-        while size < edges.count * 2 + 2 { size <<= 1 }
-        mask = size - 1
-        keys = .allocate(capacity: size)
-        keys.initialize(repeating: .max)
-        children = .allocate(capacity: size)
-        children.initialize(repeating: -1)
+        // Renumber depth first, children by letter.
+        var kids = [[(letter: UInt32, child: Int32)]](repeating: [], count: ends.count)
         for (key, child) in edges {
-            var slot = StemTrie.slot(key) & mask
-            while keys[slot] != .max { slot = (slot + 1) & mask }
-            keys[slot] = key
-            children[slot] = child
+            kids[Int(key >> 32)].append((UInt32(truncatingIfNeeded: key), child))
         }
-        formAt = .allocate(capacity: ends.count)
-        _ = formAt.initialize(from: ends)
+        for i in kids.indices { kids[i].sort { $0.letter < $1.letter } }
+        var newID = [Int32](repeating: -1, count: ends.count)
+        var order: [Int32] = []
+        order.reserveCapacity(ends.count)
+        var stack: [Int32] = [0]
+        while let node = stack.popLast() {
+            newID[Int(node)] = Int32(order.count)
+            order.append(node)
+            for k in kids[Int(node)].reversed() { stack.append(k.child) }
+        }
+        nodeInfo = .allocate(capacity: order.count + 1)
+        edgeWords = .allocate(capacity: max(1, edges.count))
+        edgeWords.initialize(repeating: 0)
+        var e = 0
+        var renumberedEnds = [Int32](repeating: -1, count: order.count)
+        for (n, old) in order.enumerated() {
+            renumberedEnds[n] = ends[Int(old)]
+            nodeInfo[n] = UInt64(e) << 32 | UInt64(UInt32(bitPattern: ends[Int(old)]))
+            for k in kids[Int(old)] {
+                edgeWords[e] = UInt64(k.letter) << 32 | UInt64(UInt32(bitPattern: newID[Int(k.child)]))
+                e += 1
+            }
+        }
+        nodeInfo[order.count] = UInt64(e) << 32 | 0xFFFF_FFFF
+        ends = renumberedEnds
         level1 = .allocate(capacity: 64)
         level1.initialize(repeating: -1)
         level2 = .allocate(capacity: 64 * 64)
         level2.initialize(repeating: -1)
+        pairReads = .allocate(capacity: 64 * 64)
+        pairReads.initialize(repeating: false)
+        tripleGoes = .allocate(capacity: 64 * 64 * 64 / 64)
+        tripleGoes.initialize(repeating: 0)
         for c1 in 1..<64 {
-            let first = lookupHashed(0, 0x0620 + UInt32(c1))
+            let first = child(0, 0x0620 + UInt32(c1))
             level1[c1] = first
             guard first >= 0 else { continue }
-            for c2 in 1..<64 { level2[c1 * 64 + c2] = lookupHashed(first, 0x0620 + UInt32(c2)) }
+            for c2 in 1..<64 { level2[c1 * 64 + c2] = child(first, 0x0620 + UInt32(c2)) }
+        }
+        let heh = CliticRules.heh, yeh = CliticRules.yeh
+        func hasForm(_ node: Int32) -> Bool { node >= 0 && ends[Int(node)] >= 0 }
+        func restores(_ node: Int32) -> Bool {
+            hasForm(child(node, heh)) || hasForm(child(node, yeh))
+        }
+        for c1 in 1..<64 where level1[c1] >= 0 {
+            let oneRestores = restores(level1[c1])
+            for c2 in 1..<64 {
+                let second = 0x0620 + UInt32(c2)
+                let n2 = level2[c1 * 64 + c2]
+                pairReads[c1 * 64 + c2] = hasForm(n2)
+                    || (oneRestores && (second == CliticRules.teh || second == CliticRules.alef))
+                guard n2 >= 0 else { continue }
+                let twoRestores = restores(n2)
+                for c3 in 1..<64 {
+                    let third = 0x0620 + UInt32(c3)
+                    let goes = child(n2, third) >= 0
+                        || (twoRestores && (third == CliticRules.teh || third == CliticRules.alef))
+                    if goes {
+                        let bit = c1 * 4096 + c2 * 64 + c3
+                        tripleGoes[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                }
+            }
         }
     }
 
@@ -78,36 +133,49 @@ final class StemTrie: @unchecked Sendable {
             if depth == 0 { return level1[c] }
             if depth == 1 && firstCode != 0 { return level2[firstCode * 64 + c] }
         }
-        return lookupHashed(node, letter)
+        return child(node, letter)
+    }
+
+    /// Whether a walk starting at `b[start]` (with `start + 1 < hi`) might find a form; false
+    /// only when it certainly finds none. Letters outside the dense range always answer true.
+    @inline(__always)
+    func mayStart(_ b: UnsafeBufferPointer<UInt32>, _ start: Int, _ hi: Int) -> Bool {
+        guard start + 1 < hi else { return false }
+        let c1 = StemTrie.code(b[start]), c2 = StemTrie.code(b[start + 1])
+        if c1 == 0 || c2 == 0 { return true }
+        if pairReads[c1 * 64 + c2] { return true }
+        guard start + 2 < hi else { return false }
+        let c3 = StemTrie.code(b[start + 2])
+        if c3 == 0 { return true }
+        let bit = c1 * 4096 + c2 * 64 + c3
+        return tripleGoes[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     deinit {
-        keys.deallocate()
-        children.deallocate()
-        formAt.deallocate()
+        pairReads.deallocate()
+        tripleGoes.deallocate()
+        nodeInfo.deallocate()
+        edgeWords.deallocate()
         level1.deallocate()
         level2.deallocate()
     }
 
+    /// The child of `node` by `letter`, or -1 (a scan of the node's sorted edges).
     @inline(__always)
-    private static func slot(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 29)
-    }
-
-    /// The child of `node` by `letter`, or -1 (through the hash table).
-    @inline(__always)
-    func lookupHashed(_ node: Int32, _ letter: UInt32) -> Int32 {
-        let key = UInt64(UInt32(node)) << 32 | UInt64(letter)
-        var slot = StemTrie.slot(key) & mask
-        while true {
-            let k = keys[slot]
-            if k == key { return children[slot] }
-            if k == .max { return -1 }
-            slot = (slot + 1) & mask
+    func child(_ node: Int32, _ letter: UInt32) -> Int32 {
+        var i = Int(nodeInfo[Int(node)] >> 32)
+        let end = Int(nodeInfo[Int(node) + 1] >> 32)
+        while i < end {
+            let word = edgeWords[i]
+            let l = UInt32(truncatingIfNeeded: word >> 32)
+            if l == letter { return Int32(bitPattern: UInt32(truncatingIfNeeded: word)) }
+            if l > letter { return -1 }
+            i += 1
         }
+        return -1
     }
 
     /// The form ending at `node`, or -1.
     @inline(__always)
-    func form(at node: Int32) -> Int32 { formAt[Int(node)] }
+    func form(at node: Int32) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: nodeInfo[Int(node)])) }
 }
