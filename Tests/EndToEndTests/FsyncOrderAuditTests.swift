@@ -33,9 +33,12 @@ import Glibc
             if line.hasPrefix("<... "), let close = line.range(of: " resumed>") {
                 line = (pending.removeValue(forKey: pid) ?? "") + line[close.upperBound...]
             }
-            guard let open = line.firstIndex(of: "("), let eq = line.range(of: ") = ", options: .backwards) else { continue }
+            // `fsync(20)                         = 0`: strace pads before the result.
+            guard let open = line.firstIndex(of: "("), let eq = line.range(of: " = ", options: .backwards) else { continue }
+            let head = line[..<eq.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard head.hasSuffix(")"), head.index(after: open) <= head.index(before: head.endIndex) else { continue }
             let call = String(line[..<open])
-            let args = String(line[line.index(after: open)..<eq.lowerBound])
+            let args = String(head[head.index(after: open)..<head.index(before: head.endIndex)])
             let result = String(line[eq.upperBound...]).split(separator: " ").first.map(String.init) ?? ""
             events.append(Event(pid: pid, call: call, args: args, result: result))
         }
@@ -73,71 +76,57 @@ import Glibc
         #expect(await Eventually.wait(timeout: 30) { ((try? String(contentsOfFile: spool.root + "/.state/status.json", encoding: .utf8)) ?? "").contains("\"running\" : true") })
         try spool.drop("audited.txt", Fixtures.release(31))
         #expect(await Eventually.wait(timeout: 60) { spool.doneFiles == ["audited.txt"] })
-        kill(strace.pid, SIGINT)  // strace passes it on to the daemon and exits with it
-        _ = await strace.waitForExit(timeout: 30)
+        // Stop the daemon itself (its pid is in the status file); strace ends with it.
+        let status = try #require(FileManager.default.contents(atPath: spool.root + "/.state/status.json"))
+        let daemonPID = try #require((try JSONSerialization.jsonObject(with: status) as? [String: Any])?["pid"] as? Int)
+        kill(Int32(daemonPID), SIGTERM)
+        #expect(await strace.waitForExit(timeout: 30) != nil)
         let events = Self.parse(try String(contentsOfFile: trace, encoding: .utf8))
-        var fdPath: [String: [Int32: String]] = [:]
+        // One pass in trace order: what is open, what was created, what was fsynced, and which
+        // renames still wait for an fsync of their destination folder.
+        // strace -f labels each line with the thread id; descriptors belong to the process.
+        var fdPath: [Int32: String] = [:]
         var created: Set<String> = []
         var synced: Set<String> = []
-        var renames: [(index: Int, from: String, to: String)] = []
-        var dirSyncs: [(index: Int, path: String)] = []
-        for (index, e) in events.enumerated() {
+        var renames = 0
+        var unsafeRenames: [String] = []
+        var waitingForParentSync: [String: [String]] = [:]
+        for e in events {
             let paths = Self.quoted(e.args)
             switch e.call {
             case "openat", "open":
                 if let fd = Int32(e.result), fd >= 0, let path = paths.first {
-                    fdPath[e.pid, default: [:]][fd] = path
-                    if e.args.contains("O_CREAT") { created.insert(path) }
+                    fdPath[fd] = path
+                    if e.args.contains("O_CREAT") {
+                        created.insert(path)
+                        synced.remove(path)
+                    }
                 }
             case "mkdir", "mkdirat":
-                if e.result == "0", let path = paths.first { created.insert(path) }
+                if e.result == "0", let path = paths.first {
+                    created.insert(path)
+                    synced.remove(path)
+                }
             case "close":
-                if let fd = Int32(e.args.trimmingCharacters(in: .whitespaces)) { fdPath[e.pid]?[fd] = nil }
+                if let fd = Int32(e.args.trimmingCharacters(in: .whitespaces)) { fdPath[fd] = nil }
             case "fsync", "fdatasync":
-                if let fd = Int32(e.args.trimmingCharacters(in: .whitespaces)), let path = fdPath[e.pid]?[fd], e.result == "0" {
+                if e.result == "0", let fd = Int32(e.args.trimmingCharacters(in: .whitespaces)), let path = fdPath[fd] {
                     synced.insert(path)
-                    dirSyncs.append((index, path))
+                    waitingForParentSync[path] = nil
                 }
             case "rename", "renameat", "renameat2":
-                if e.result == "0", paths.count >= 2 {
-                    renames.append((index, paths[0], paths[1]))
-                    // The renamed entry is now known by its new name (synced state moves with it).
-                    if synced.contains(paths[0]) { synced.insert(paths[1]) }
-                    if created.contains(paths[0]) { created.insert(paths[1]) }
-                }
+                guard e.result == "0", paths.count >= 2 else { break }
+                renames += 1
+                let (from, to) = (paths[0], paths[1])
+                if created.contains(from) && !synced.contains(from) { unsafeRenames.append("\(from) → \(to)") }
+                if synced.contains(from) { synced.insert(to) }
+                waitingForParentSync[(to as NSString).deletingLastPathComponent, default: []].append("\(from) → \(to)")
             default: break
             }
-            _ = index
         }
-        // Check the order for each rename, with the sync state as it was at that point.
-        var unsafeRenames: [String] = []
-        var missingParentSync: [String] = []
-        for r in renames {
-            let before = events[..<r.index]
-            var fdMap: [String: [Int32: String]] = [:]
-            var syncedBefore: Set<String> = []
-            var createdHere = false
-            for e in before {
-                let p = Self.quoted(e.args)
-                switch e.call {
-                case "openat", "open":
-                    if let fd = Int32(e.result), fd >= 0, let path = p.first {
-                        fdMap[e.pid, default: [:]][fd] = path
-                        if path == r.from && e.args.contains("O_CREAT") { createdHere = true }
-                    }
-                case "mkdir", "mkdirat": if p.first == r.from && e.result == "0" { createdHere = true }
-                case "close": if let fd = Int32(e.args.trimmingCharacters(in: .whitespaces)) { fdMap[e.pid]?[fd] = nil }
-                case "fsync", "fdatasync":
-                    if let fd = Int32(e.args.trimmingCharacters(in: .whitespaces)), let path = fdMap[e.pid]?[fd] { syncedBefore.insert(path) }
-                default: break
-                }
-            }
-            if createdHere && !syncedBefore.contains(r.from) { unsafeRenames.append("\(r.from) → \(r.to)") }
-            let parent = (r.to as NSString).deletingLastPathComponent
-            if !dirSyncs.contains(where: { $0.index > r.index && $0.path == parent }) { missingParentSync.append("\(r.from) → \(r.to)") }
-        }
-        print("fsync audit: \(renames.count) renames; renames of new files without a prior fsync: \(unsafeRenames.count); renames without a following parent fsync: \(missingParentSync.count)")
-        #expect(renames.count >= 4, "the trace holds too few renames to mean anything")
+        let missingParentSync = waitingForParentSync.values.flatMap { $0 }
+        print("fsync audit: \(renames) renames; renames of new files without a prior fsync: \(unsafeRenames.count); renames without a following parent fsync: \(missingParentSync.count)")
+        #expect(renames >= 4, "the trace holds too few renames to mean anything")
         #expect(unsafeRenames.isEmpty, "\(unsafeRenames)")
         #expect(missingParentSync.isEmpty, "\(missingParentSync)")
     }
