@@ -73,12 +73,15 @@ public final class StatusReporter: Sendable {
 
     /// The engine's own view (breaker, quota hold, retries) overrides the daemon's when it is
     /// not healthy, so `bayan status` shows "open" or "hold" as soon as the engine knows it.
+    /// The engine's own health is the truth about it; "deferred" means it answers again but
+    /// documents that failed earlier still wait for their next try.
     func engineHealth(_ health: EngineHealth.Snapshot) {
+        let waitingCount = waiting.withLock { $0.count }
         state.withLock { s in
             if health.state != .ok {
                 s.engine.state = health.state.rawValue
-            } else if s.engine.state == EngineState.open.rawValue || s.engine.state == EngineState.hold.rawValue {
-                s.engine.state = EngineState.ok.rawValue
+            } else {
+                s.engine.state = waitingCount > 0 ? "deferred" : EngineState.ok.rawValue
             }
             if let error = health.lastError { s.engine.lastError = redactor.redact(error) }
         }
