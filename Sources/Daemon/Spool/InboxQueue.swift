@@ -17,6 +17,9 @@ struct InboxQueue: Sendable {
     private var readySet: Set<String> = []
     private var readyIndex = 0
     private var renamedHints: Set<String> = []
+    /// Names seen and not ready yet: kept apart so each dispatcher pass looks only at these,
+    /// not at every name of a large inbox.
+    private var settlingNames: Set<String> = []
 
     var readyCount: Int { ready.count - readyIndex }
 
@@ -27,6 +30,7 @@ struct InboxQueue: Sendable {
     mutating func applyScan(_ entries: [InboxEntry], now: Double, settle: Double) {
         let present = Set(entries.map(\.name))
         seen = seen.filter { present.contains($0.key) }
+        settlingNames = settlingNames.filter { present.contains($0) }
         for entry in entries { observe(entry, now: now, settle: settle) }
         if ready.count - readyIndex != ready.count {  // compact consumed prefix
             ready.removeFirst(readyIndex)
@@ -51,6 +55,8 @@ struct InboxQueue: Sendable {
         }
         if let s = seen[entry.name], s.renamed || s.stableSince + settle <= now || entry.kind != .regular {
             markReady(entry.name)
+        } else if !readySet.contains(entry.name) {
+            settlingNames.insert(entry.name)
         }
     }
 
@@ -58,7 +64,8 @@ struct InboxQueue: Sendable {
     func settling(now: Double, settle: Double) -> (due: [String], next: Double?) {
         var due: [String] = []
         var next: Double? = nil
-        for (name, s) in seen where !readySet.contains(name) {
+        for name in settlingNames {
+            guard let s = seen[name] else { continue }
             let deadline = s.stableSince + settle
             if deadline <= now { due.append(name) } else { next = min(next ?? deadline, deadline) }
         }
@@ -82,11 +89,13 @@ struct InboxQueue: Sendable {
 
     mutating func forget(_ name: String) {
         seen[name] = nil
+        settlingNames.remove(name)
         readySet.remove(name)
         renamedHints.remove(name)
     }
 
     private mutating func markReady(_ name: String) {
+        settlingNames.remove(name)
         if readySet.insert(name).inserted { ready.append(name) }
     }
 }
