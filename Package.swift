@@ -62,7 +62,9 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // Loopback fake MT endpoints speaking the real wire protocols, with fault injection.
-        .target(name: "BayanTestSupport", dependencies: ["BayanCore"]),
+        .target(name: "BayanTestSupport", dependencies: [
+            "BayanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(name: "bayan-mock-engine", dependencies: [
             "BayanTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -75,7 +77,7 @@ let package = Package(
         ], path: "Benchmarks/bayan-bench"),
 
         .testTarget(name: "BayanCoreTests", dependencies: ["BayanCore"]),
-        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "BayanCore", "ZIPFoundation"]),
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "BayanCore", "BayanTestSupport", "ZIPFoundation"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "ArabicText", "BayanCore"]),
         .testTarget(name: "TranslationTests", dependencies: ["Translation", "BayanTestSupport", "BayanCore"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText"]),

@@ -1,3 +1,4 @@
+import BayanTestSupport
 import ArabicText
 import BayanCore
 import Foundation

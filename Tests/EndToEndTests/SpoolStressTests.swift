@@ -69,10 +69,13 @@ import Glibc
             .write(toFile: spool.configPath, atomically: true, encoding: .utf8)
         let inputs = 40
         var expectedSHA: [String: String] = [:]
+        var names: [String] = []
         for i in 0..<inputs {
             let text = Fixtures.release(i) + String(repeating: "وتستمر جمارك دبي في تطوير خدماتها رقم \(i).\n", count: 1 + i % 5)
-            try spool.drop("doc-\(i).txt", text)
-            expectedSHA["doc-\(i)"] = SHA256.hex(Array(text.utf8))
+            let (name, bytes) = try Fixtures.mixedInput(i, text: text)
+            try spool.drop(name, bytes: bytes)
+            names.append(name)
+            expectedSHA[String(name[..<name.lastIndex(of: ".")!])] = SHA256.hex(bytes)
         }
         // 50 kills in CI; `BAYAN_SOAK_KILLS=500 bash .ci/crash-soak` runs the long soak.
         let target = Int(ProcessInfo.processInfo.environment["BAYAN_SOAK_KILLS"] ?? "") ?? 50
@@ -94,15 +97,22 @@ import Glibc
         let exit = await last.waitForExit(timeout: 30)
         #expect(exit == 0, "exit \(String(describing: exit)); log:\n\(last.log.suffix(3000))")
         var lost = 0, duplicated = 0, partial = 0, mismatched = 0
-        for i in 0..<inputs {
-            let name = "doc-\(i).txt"
+        for name in names {
+            let stem = String(name[..<name.lastIndex(of: ".")!])
             let places = (spool.doneFiles.contains(name) ? 1 : 0) + (spool.failedFiles.contains(name) ? 1 : 0) + (spool.list(spool.inbox).contains(name) ? 1 : 0)
             if places == 0 { lost += 1 }
-            if places > 1 || spool.doneFiles.contains("doc-\(i) (2).txt") { duplicated += 1 }
-            guard let json = spool.resultJSON("doc-\(i)") else { lost += 1; continue }
+            if places > 1 || spool.doneFiles.contains { $0.hasPrefix(stem + " (2)") } { duplicated += 1 }
+            guard let json = spool.resultJSON(stem) else { lost += 1; continue }
             if !resultIsAligned(json) { partial += 1 }
-            if (json["source"] as? [String: Any])?["sha256"] as? String != expectedSHA["doc-\(i)"] { mismatched += 1 }
+            if (json["source"] as? [String: Any])?["sha256"] as? String != expectedSHA[stem] { mismatched += 1 }
         }
+        // The mix really was read in each of its formats and encodings.
+        let kinds = Set(names.compactMap { name -> String? in
+            let source = spool.resultJSON(String(name[..<name.lastIndex(of: ".")!]))?["source"] as? [String: Any]
+            guard let format = source?["format"] as? String, let encoding = source?["encoding"] as? String else { return nil }
+            return format + "/" + encoding
+        })
+        #expect(kinds.isSuperset(of: ["text/utf-8", "text/utf-16le", "text/windows-1256", "html/utf-8"]) && kinds.contains { $0.hasPrefix("docx/") }, "\(kinds)")
         duplicated += spool.published.filter { $0.contains("-") && $0.split(separator: "-").count > 2 }.count
         print("crash test: kills \(kills), inputs \(inputs), lost \(lost), duplicated \(duplicated), partial \(partial), mismatched \(mismatched)")
         #expect(lost == 0 && duplicated == 0 && partial == 0 && mismatched == 0)

@@ -1,19 +1,27 @@
 /// A minimal ZIP writer for hostile fixtures that a well-behaved library would refuse to write:
 /// lying sizes, thousands of entries, hand-made deflate streams.
-enum TestZip {
-    struct Entry {
-        var path: String
-        var method: UInt16  // 0 stored, 8 deflate
-        var data: [UInt8]
-        var crc: UInt32
-        var uncompressedSize: UInt32
+public enum TestZip {
+    public struct Entry {
+        public var path: String
+        public var method: UInt16  // 0 stored, 8 deflate
+        public var data: [UInt8]
+        public var crc: UInt32
+        public var uncompressedSize: UInt32
+
+        public init(path: String, method: UInt16, data: [UInt8], crc: UInt32, uncompressedSize: UInt32) {
+            self.path = path
+            self.method = method
+            self.data = data
+            self.crc = crc
+            self.uncompressedSize = uncompressedSize
+        }
     }
 
-    static func stored(_ path: String, _ bytes: [UInt8]) -> Entry {
+    public static func stored(_ path: String, _ bytes: [UInt8]) -> Entry {
         Entry(path: path, method: 0, data: bytes, crc: crc32(bytes), uncompressedSize: UInt32(bytes.count))
     }
 
-    static func archive(_ entries: [Entry]) -> [UInt8] {
+    public static func archive(_ entries: [Entry]) -> [UInt8] {
         var out: [UInt8] = []
         var central: [UInt8] = []
         for e in entries {
@@ -37,7 +45,7 @@ enum TestZip {
     /// A raw deflate stream of `1 + 258 * (1 + 8 * groups)` zero bytes, written by hand with fixed
     /// Huffman codes (one literal, then matches of length 258 at distance 1): 13 bytes per 2 KiB,
     /// so a gigabyte of zeros costs 6.8 MB and no compression time.
-    static func zeros(groups: Int) -> (stream: [UInt8], size: Int) {
+    public static func zeros(groups: Int) -> (stream: [UInt8], size: Int) {
         var bits = BitWriter()
         bits.write(1, count: 1)  // BFINAL
         bits.write(1, count: 2)  // BTYPE = 01, fixed Huffman
@@ -75,7 +83,7 @@ enum TestZip {
         }
     }
 
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for b in bytes {
             crc ^= UInt32(b)
