@@ -20,7 +20,6 @@ public struct PlainTextReader: DocumentReader {
     /// Paragraphs at line boundaries, trimmed of surrounding white space.
     public static func lineParagraphs(_ text: String) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
-        var lineStart = 0
         var offset = 0
         var firstContent: Int? = nil
         var lastContentEnd = 0
@@ -33,14 +32,12 @@ public struct PlainTextReader: DocumentReader {
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" || scalar == "\u{2028}" {
                 close()
-                lineStart = offset + 1
             } else if !ScalarClass.isSpace(scalar.value) {  // the White_Space set, without a property lookup
                 if firstContent == nil { firstContent = offset }
                 lastContentEnd = offset + 1
             }
             offset += 1
         }
-        _ = lineStart
         close()
         return paragraphs
     }

@@ -71,26 +71,4 @@ public final class JobDatabase: Sendable {
             }
         }
     }
-
-    public struct JobRecord: Sendable, Equatable {
-        public var id: String
-        public var name: String
-        public var state: String
-        public var error: String?
-        public var finishedAt: Double?
-    }
-
-    /// The latest failed jobs, newest first.
-    public func recentErrors(limit: Int = 10) throws -> [JobRecord] {
-        try queue.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT id, name, state, error, finished_at FROM job WHERE error IS NOT NULL ORDER BY finished_at DESC LIMIT ?",
-                arguments: [limit]
-            ).map { JobRecord(id: $0["id"], name: $0["name"], state: $0["state"], error: $0["error"], finishedAt: $0["finished_at"]) }
-        }
-    }
-
-    public func count(state: String) throws -> Int {
-        try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE state = ?", arguments: [state]) ?? 0 }
-    }
 }

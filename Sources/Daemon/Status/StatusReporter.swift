@@ -87,13 +87,6 @@ public final class StatusReporter: Sendable {
         }
     }
 
-    func engineTarget(kind: String, url: String) {
-        state.withLock { s in
-            s.engine.kind = kind
-            s.engine.url = url
-        }
-    }
-
     public func glossary(version: String?, entries: Int, problems: [String]) {
         state.withLock { $0.glossary = .init(version: version, entries: entries, problems: problems) }
     }
