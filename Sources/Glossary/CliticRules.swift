@@ -113,102 +113,90 @@ final class CliticRules: Sendable {
         return key
     }
 
-    /// False when `readings` would certainly find nothing: the same proclitic starts as
-    /// `readings`, each checked against the trie's first-two-letter table only.
+    /// Calls `visit(skip, clitic, article)` for every place a stem may start in `b[lo..<hi]`:
+    /// the word itself; then, on the first word of a term, after و/ف, after ب/ك/ل, after the
+    /// article ال, and after ل + ال written لل; on a later word, after the article only.
+    /// Stops at the first `visit` that returns true, and returns whether one did.
     @inline(__always)
-    static func mayRead(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie) -> Bool {
-        if trie.mayStart(b, lo, hi) { return true }
+    static func starts(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, _ visit: (_ skip: Int, _ clitic: Int, _ article: Bool) -> Bool) -> Bool {
+        if visit(0, 0, false) { return true }
         let length = hi - lo
         let alef = CliticRules.alef, lam = CliticRules.lam
-        if first {
-            let w = b[lo]
-            let conjLimit = length > 2 && (w == CliticRules.waw || w == CliticRules.feh) ? 1 : 0
-            for c in 0...conjLimit {
-                let x = b[lo + c]
-                let prepLimit = length > c + 2 && (x == CliticRules.beh || x == CliticRules.kaf || x == lam) ? 1 : 0
-                for step in 0...prepLimit {
-                    let p = c + step
-                    if p > 0 && trie.mayStart(b, lo + p, hi) { return true }
-                    if length > p + 3 && b[lo + p] == alef && b[lo + p + 1] == lam && trie.mayStart(b, lo + p + 2, hi) {
-                        return true
-                    }
-                    if step == 1 && x == lam && length > p + 2 && b[lo + p] == lam && trie.mayStart(b, lo + p + 1, hi) {
-                        return true
-                    }
-                }
-            }
-            return false
+        guard first else {
+            return length > 3 && b[lo] == alef && b[lo + 1] == lam && visit(2, 0, true)
         }
-        return length > 3 && b[lo] == alef && b[lo + 1] == lam && trie.mayStart(b, lo + 2, hi)
+        let w = b[lo]
+        let conjLimit = length > 2 && (w == CliticRules.waw || w == CliticRules.feh) ? 1 : 0
+        for c in 0...conjLimit {
+            let x = b[lo + c]
+            let prepLimit = length > c + 2 && (x == CliticRules.beh || x == CliticRules.kaf || x == lam) ? 1 : 0
+            for step in 0...prepLimit {
+                let p = c + step
+                if p > 0 && visit(p, p, false) { return true }
+                if length > p + 3 && b[lo + p] == alef && b[lo + p + 1] == lam && visit(p + 2, p, true) { return true }
+                // ل + ال is written لل: the article's alef drops.
+                if step == 1 && x == lam && length > p + 2 && b[lo + p] == lam && visit(p + 1, p, true) { return true }
+            }
+        }
+        return false
     }
 
-    /// All readings of `b[lo..<hi]` whose stem is a glossary form, as the first word of a term
-    /// (`first`: the proclitic chain may precede it) or a later word (only the article may).
-    func readings(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie, into out: inout [Split]) {
-        out.removeAll(keepingCapacity: true)
-        let length = hi - lo
-        let alef = CliticRules.alef, lam = CliticRules.lam, heh = CliticRules.heh, yeh = CliticRules.yeh
-        // Walks the trie from `start`; at every node where a form ends, the rest of the word must
-        // be nothing or a suffix. Before each letter it also tries the stem with a final ه or ي
-        // restored (شحنت|ها → شحنة, مستو|اه → مستوى).
-        func walk(_ skip: Int, _ clitic: Int, _ article: Bool) {
-            let start = lo + skip
-            // The first two or three letters already rule most starts out (see `StemTrie.mayStart`).
-            guard trie.mayStart(b, start, hi) else { return }
-            let firstCode = StemTrie.code(b[start])
-            var node: Int32 = 0
-            var p = start
-            while p < hi {
-                let letter = b[p]
-                let depth = p - start
-                // A restored ending is followed by ت (شحنتها, شحنتان) or ا (شحنات, مستواه).
-                if (letter == CliticRules.teh || letter == alef) && p - start + 1 >= CliticRules.minimumStem {
-                    let h = trie.step(node, depth: depth, firstCode: firstCode, heh)
-                    if h >= 0, trie.form(at: h) >= 0, case let info = restoringHeh.get(CliticRules.key(b, p, hi)), info >= 0 {
-                        out.append(Split(skip: skip, cut: hi - p, restore: heh, clitic: clitic, article: article,
-                                         pronoun: info == 1, finalHeh: false, form: trie.form(at: h)))
-                    }
-                    let y = letter == alef ? trie.step(node, depth: depth, firstCode: firstCode, yeh) : -1
-                    if y >= 0, trie.form(at: y) >= 0, case let info = restoringYeh.get(CliticRules.key(b, p, hi)), info >= 0 {
-                        out.append(Split(skip: skip, cut: hi - p, restore: yeh, clitic: clitic, article: article,
-                                         pronoun: info == 1, finalHeh: false, form: trie.form(at: y)))
-                    }
-                }
-                node = trie.step(node, depth: depth, firstCode: firstCode, letter)
-                if node < 0 { return }
-                p += 1
-                let form = trie.form(at: node)
-                guard form >= 0, p - start >= CliticRules.minimumStem else { continue }
-                if p == hi {
-                    out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article,
-                                     pronoun: false, finalHeh: false, form: form))
-                } else if case let info = plain.get(CliticRules.key(b, p, hi)), info >= 0 {
-                    out.append(Split(skip: skip, cut: hi - p, restore: 0, clitic: clitic, article: article,
-                                     pronoun: info == 1, finalHeh: hi - p == 1 && b[p] == heh, form: form))
-                }
-            }
+    /// False when `readings` would certainly find nothing: each stem start checked against the
+    /// trie's first-letters tables only.
+    @inline(__always)
+    static func mayRead(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie) -> Bool {
+        starts(b, lo, hi, first: first) { skip, _, _ in trie.mayStart(b, lo + skip, hi) }
+    }
+
+    /// Appends to `out` every reading of `b[lo..<hi]` whose stem is a form in `trie`, as the
+    /// first word of a term (`first`: the proclitic chain may precede it) or a later word (only
+    /// the article may).
+    @inline(__always)
+    func readings(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
+        _ = CliticRules.starts(b, lo, hi, first: first) { skip, clitic, article in
+            walk(b, lo + skip, hi, skip: skip, clitic: clitic, article: article, trie: trie, into: &out)
+            return false
         }
-        walk(0, 0, false)
-        if first {
-            let w = b[lo]
-            let conjLimit = length > 2 && (w == CliticRules.waw || w == CliticRules.feh) ? 1 : 0
-            for c in 0...conjLimit {
-                let x = b[lo + c]
-                let prepLimit = length > c + 2 && (x == CliticRules.beh || x == CliticRules.kaf || x == lam) ? 1 : 0
-                for step in 0...prepLimit {
-                    let p = c + step
-                    if p > 0 { walk(p, p, false) }
-                    if length > p + 3 && b[lo + p] == alef && b[lo + p + 1] == lam {
-                        walk(p + 2, p, true)
-                    }
-                    // ل + ال is written لل: the article's alef drops.
-                    if step == 1 && x == lam && length > p + 2 && b[lo + p] == lam {
-                        walk(p + 1, p, true)
-                    }
+    }
+
+    /// Walks the trie from `start`; at every node where a form ends, the rest of the word must be
+    /// nothing or a suffix. Before each letter it also tries the stem with a final ه or ي
+    /// restored (شحنت|ها → شحنة, مستو|اه → مستوى).
+    private func walk(_ b: UnsafeBufferPointer<UInt32>, _ start: Int, _ hi: Int, skip: Int, clitic: Int, article: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
+        let alef = CliticRules.alef, heh = CliticRules.heh, yeh = CliticRules.yeh
+        // The first two or three letters already rule most starts out (see `StemTrie.mayStart`).
+        guard trie.mayStart(b, start, hi) else { return }
+        let firstCode = StemTrie.code(b[start])
+        var node: Int32 = 0
+        var p = start
+        while p < hi {
+            let letter = b[p]
+            let depth = p - start
+            // A restored ending is followed by ت (شحنتها, شحنتان) or ا (شحنات, مستواه).
+            if (letter == CliticRules.teh || letter == alef) && depth + 1 >= CliticRules.minimumStem {
+                let h = trie.step(node, depth: depth, firstCode: firstCode, heh)
+                if h >= 0, trie.form(at: h) >= 0, case let info = restoringHeh.get(CliticRules.key(b, p, hi)), info >= 0 {
+                    out.append(Split(skip: skip, cut: hi - p, restore: heh, clitic: clitic, article: article,
+                                     pronoun: info == 1, finalHeh: false, form: trie.form(at: h)))
+                }
+                let y = letter == alef ? trie.step(node, depth: depth, firstCode: firstCode, yeh) : -1
+                if y >= 0, trie.form(at: y) >= 0, case let info = restoringYeh.get(CliticRules.key(b, p, hi)), info >= 0 {
+                    out.append(Split(skip: skip, cut: hi - p, restore: yeh, clitic: clitic, article: article,
+                                     pronoun: info == 1, finalHeh: false, form: trie.form(at: y)))
                 }
             }
-        } else if length > 3 && b[lo] == alef && b[lo + 1] == lam {
-            walk(2, 0, true)
+            node = trie.step(node, depth: depth, firstCode: firstCode, letter)
+            if node < 0 { return }
+            p += 1
+            let form = trie.form(at: node)
+            guard form >= 0, p - start >= CliticRules.minimumStem else { continue }
+            if p == hi {
+                out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article,
+                                 pronoun: false, finalHeh: false, form: form))
+            } else if case let info = plain.get(CliticRules.key(b, p, hi)), info >= 0 {
+                out.append(Split(skip: skip, cut: hi - p, restore: 0, clitic: clitic, article: article,
+                                 pronoun: info == 1, finalHeh: hi - p == 1 && b[p] == heh, form: form))
+            }
         }
     }
 }

@@ -1,8 +1,9 @@
 import ArabicText
 import BayanCore
 
-/// The clitic-aware matcher, built once per glossary: a trie over normalized word forms
-/// (token ids from `FormTable`), walked from every word of the text. Each text word is read in
+/// The clitic-aware matcher, built once per glossary: letter tries over normalized word forms
+/// (one for the first words of terms, one for later words) and a trie of terms over form ids,
+/// walked from every word of the text. Each text word is read in
 /// the few ways `CliticRules` allows (proclitic chain on the first word of a term, the article on
 /// later words, inflection and pronoun suffixes) and a reading counts only when its stem is a
 /// glossary form. Longest match wins; matches never overlap.
@@ -18,7 +19,11 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
 
     /// The automaton, shared by reference so a scan never copies (or retains) its arrays one by one.
     final class Index: @unchecked Sendable {
-        let trie: StemTrie
+        /// Forms that begin a term, and forms that continue one: a word is read against the
+        /// forms that can stand where it stands, so most words are rejected at once.
+        let firstTrie: StemTrie
+        let laterTrie: StemTrie
+        let scratches = MatchScratchPool()
         /// Root edges by form id, in a plain buffer for the same reason as `FormTable`.
         let rootChild: UnsafeMutableBufferPointer<Int32>
         /// Later-word edges: node << 32 | form id → child (node is never 0 there, so keys are nonzero).
@@ -31,8 +36,9 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let ar: [String]
         let en: [String]
 
-        init(trie: StemTrie, rootChild: [Int32], edges: [UInt64: Int32], terminals: [Int32: [Terminal]], maxDepth: Int, ar: [String], en: [String]) {
-            self.trie = trie
+        init(firstTrie: StemTrie, laterTrie: StemTrie, rootChild: [Int32], edges: [UInt64: Int32], terminals: [Int32: [Terminal]], maxDepth: Int, ar: [String], en: [String]) {
+            self.firstTrie = firstTrie
+            self.laterTrie = laterTrie
             self.rootChild = .allocate(capacity: max(1, rootChild.count))
             _ = self.rootChild.initialize(from: rootChild + (rootChild.isEmpty ? [-1] : []))
             self.edges = FlatMap64(edges.map { ($0.key, $0.value) })
@@ -72,6 +78,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         var terminals: [Int32: [Terminal]] = [:]
         var nodeCount: Int32 = 1
         var maxDepth = 1
+        var firstForms: Set<Int32> = [], laterForms: Set<Int32> = []
         for (index, entry) in glossary.entries.enumerated() {
             let words = CliticTermMatcher.words(entry.ar)
             guard !words.isEmpty else { continue }
@@ -88,6 +95,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
                 }
                 articles.append(article)
                 let id = formID(base)
+                if depth == 0 { firstForms.insert(id) } else { laterForms.insert(id) }
                 if depth == 0 {
                     if Int(id) >= rootChild.count {
                         rootChild += [Int32](repeating: -1, count: Int(id) - rootChild.count + 1)
@@ -108,35 +116,44 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
                     }
                 }
             }
-            let literal = entry.exact ? CliticTermMatcher.literal(Array(entry.ar.unicodeScalars)) : []
+            let literal = entry.exact ? CliticTermMatcher.literal(entry.ar.unicodeScalars.map(\.value)) : []
             terminals[node, default: []].append(
                 Terminal(entry: Int32(index), articles: articles, exact: entry.exact, literal: literal))
         }
         if rootChild.count < formList.count {
             rootChild += [Int32](repeating: -1, count: formList.count - rootChild.count)
         }
-        let trie = StemTrie(forms: formList)
+        func trie(_ ids: Set<Int32>) -> StemTrie {
+            StemTrie(forms: formList.enumerated().compactMap { ids.contains(Int32($0)) ? ($1, Int32($0)) : nil })
+        }
         self.index = Index(
-            trie: trie, rootChild: rootChild, edges: edges, terminals: terminals, maxDepth: maxDepth,
+            firstTrie: trie(firstForms), laterTrie: trie(laterForms), rootChild: rootChild, edges: edges, terminals: terminals, maxDepth: maxDepth,
             ar: glossary.entries.map(\.ar), en: glossary.entries.map(\.en))
     }
 
     public func matches(in text: String) -> [TermHit] {
-        scan(text, variants: false).map(\.hit)
+        scan(text) { scan in
+            (0..<scan.s.candidates.count).map { scan.hit(scan.s.candidates[$0]) }
+        }
     }
 
     /// The matches with the entry index, proclitic end and the variant that fired.
     public func termMatches(in text: String) -> [TermMatch] {
-        scan(text, variants: true)
+        scan(text) { scan in
+            (0..<scan.s.candidates.count).map { scan.match(scan.s.candidates[$0], variants: true) }
+        }
     }
 
-    private func scan(_ text: String, variants: Bool) -> [TermMatch] {
+    /// Runs a scan in a pooled scratch and turns its chosen candidates into results.
+    private func scan<Result>(_ text: String, _ results: (MatchScan) -> [Result]) -> [Result] {
         guard !glossary.entries.isEmpty else { return [] }
-        let folded = MatchFolding.fold(text)
-        return folded.scalars.withUnsafeBufferPointer { b in
-            var scan = MatchScan(index: index, buffer: b, folded: folded, text: text)
-            return scan.run(variants: variants)
-        }
+        var scratch = index.scratches.take()
+        scratch.load(text)
+        var scan = MatchScan(index: index, scratch: scratch)
+        scan.run()
+        let out = scan.s.candidates.count == 0 ? [] : results(scan)
+        index.scratches.giveBack(scan.s)
+        return out
     }
 
     /// Hamza seats vary in real text (مسؤول / مسئول): fold ؤ and ئ to ء on both sides. Everything
@@ -177,11 +194,11 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
     }
 
     /// Text with only harakat, tatweel and format characters removed; words joined by one space.
-    static func literal(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt32] {
+    static func literal(_ scalars: some Sequence<UInt32>) -> [UInt32] {
         var out: [UInt32] = []
         var pendingSpace = false
-        for s in scalars {
-            let v = s.value
+        for v in scalars {
+            guard let s = Unicode.Scalar(v) else { continue }
             if (0x064B...0x0652).contains(v) || v == 0x0670 || v == 0x0640 || s.properties.generalCategory == .format {
                 continue
             }

@@ -1,5 +1,14 @@
 /// Entry points for `bayan-bench match` to time the matcher's stages separately.
 public enum GlossaryBenchHooks {
-    /// Folds `text` as the matcher does and returns the folded length.
-    public static func foldCount(_ text: String) -> Int { MatchFolding.fold(text).scalars.count }
+    static let scratches = MatchScratchPool()
+
+    /// Folds and splits `text` into words as a scan does (in a pooled scratch); returns the
+    /// number of words.
+    public static func foldCount(_ text: String) -> Int {
+        var scratch = scratches.take()
+        scratch.load(text)
+        let words = scratch.tokens.count
+        scratches.giveBack(scratch)
+        return words
+    }
 }

@@ -1,7 +1,9 @@
 import ArabicText
 import BayanCore
 
-/// One pass of `CliticTermMatcher` over one text: its scratch buffers and the candidates found.
+/// One pass of `CliticTermMatcher` over one text, in a borrowed `MatchScratch`: every word that
+/// may start a term is read in the ways `CliticRules` allows and followed through the term trie;
+/// the best (longest, then best-read) candidate per start word is kept, then overlaps resolved.
 struct MatchScan {
     struct Candidate {
         var firstToken: Int
@@ -12,58 +14,55 @@ struct MatchScan {
         var last: CliticRules.Split
     }
 
-    let index: CliticTermMatcher.Index
-    let b: UnsafeBufferPointer<UInt32>
-    let folded: FoldedText
-    let text: String
-    var tokens: [(lo: Int, hi: Int)] = []
-    var splitBuffers: [[CliticRules.Split]]
-    var path: [CliticRules.Split]
+    // Unowned(unsafe): the matcher holds the index for the whole scan, and a scan must not
+    // pay a retain and release per word for it.
+    unowned(unsafe) let index: CliticTermMatcher.Index
+    unowned(unsafe) let firstTrie: StemTrie
+    unowned(unsafe) let laterTrie: StemTrie
+    unowned(unsafe) let rules: CliticRules
+    var s: MatchScratch
     var best: Candidate?
-    var original: [Unicode.Scalar]?
 
-    init(index: CliticTermMatcher.Index, buffer: UnsafeBufferPointer<UInt32>, folded: FoldedText, text: String) {
+    init(index: CliticTermMatcher.Index, scratch: MatchScratch) {
         self.index = index
-        self.b = buffer
-        self.folded = folded
-        self.text = text
-        self.splitBuffers = Array(repeating: [], count: index.maxDepth)
-        self.path = Array(repeating: CliticRules.Split(skip: 0, cut: 0, restore: 0, clitic: 0, article: false, pronoun: false, finalHeh: false), count: index.maxDepth)
-        tokens.reserveCapacity(buffer.count / 4 + 1)
+        self.firstTrie = index.firstTrie
+        self.laterTrie = index.laterTrie
+        self.rules = index.rules
+        self.s = scratch
     }
 
-    mutating func run(variants: Bool) -> [TermMatch] {
-        var start = -1
-        for i in 0..<b.count {
-            if CliticTermMatcher.isWord(b[i]) {
-                if start < 0 { start = i }
-            } else if start >= 0 {
-                tokens.append((start, i))
-                start = -1
-            }
-        }
-        if start >= 0 { tokens.append((start, b.count)) }
+    /// The folded text (valid while the scratch is not reloaded).
+    var b: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: s.scalars.base, count: s.scalars.count) }
 
-        var candidates: [Candidate] = []
-        for t in 0..<tokens.count {
-            if !CliticRules.mayRead(b, tokens[t].lo, tokens[t].hi, first: true, trie: index.trie) { continue }
+    /// Leaves the chosen candidates, in text order, in `s.candidates`.
+    mutating func run() {
+        s.candidates.count = 0
+        s.splits.count = 0
+        s.path.reserve(index.maxDepth)
+        let b = self.b
+        for t in 0..<s.tokens.count {
+            let token = s.tokens[t]
+            // Most words start no glossary term in any reading: rejected after a few table loads.
+            guard CliticRules.mayRead(b, Int(token.lo), Int(token.hi), first: true, trie: firstTrie) else { continue }
             best = nil
             explore(token: t, depth: 0, node: 0, firstToken: t)
-            if let found = best { candidates.append(found) }
+            if let found = best { s.candidates.append(found) }
         }
-        return select(candidates, variants: variants)
+        select()
     }
 
     /// Longest first (then the better reading), keeping those that overlap nothing chosen.
-    private func select(_ candidates: [Candidate], variants: Bool) -> [TermMatch] {
-        guard !candidates.isEmpty else { return [] }
+    private mutating func select() {
+        let count = s.candidates.count
+        guard count > 1 else { return }
         // Candidates come in token order; when none overlaps the next, all are kept as they are.
         var disjoint = true
-        for i in 1..<max(1, candidates.count) where candidates[i].firstToken <= candidates[i - 1].lastToken {
+        for i in 1..<count where s.candidates[i].firstToken <= s.candidates[i - 1].lastToken {
             disjoint = false
             break
         }
-        if disjoint { return candidates.map { makeMatch($0, variants: variants) } }
+        if disjoint { return }
+        let candidates = (0..<count).map { s.candidates[$0] }
         let order = candidates.indices.sorted { x, y in
             let a = candidates[x], c = candidates[y]
             let la = a.lastToken - a.firstToken, lc = c.lastToken - c.firstToken
@@ -71,7 +70,7 @@ struct MatchScan {
             if a.score != c.score { return a.score > c.score }
             return a.firstToken < c.firstToken
         }
-        var taken = [Bool](repeating: false, count: tokens.count)
+        var taken = [Bool](repeating: false, count: s.tokens.count)
         var chosen: [Candidate] = []
         for i in order {
             let c = candidates[i]
@@ -80,115 +79,113 @@ struct MatchScan {
             chosen.append(c)
         }
         chosen.sort { $0.firstToken < $1.firstToken }
-        return chosen.map { makeMatch($0, variants: variants) }
+        s.candidates.count = 0
+        for c in chosen { s.candidates.append(c) }
     }
 
-    private func makeMatch(_ c: Candidate, variants: Bool) -> TermMatch {
+    func hit(_ c: Candidate) -> TermHit {
         let e = Int(c.entry)
-        let lo = tokens[c.firstToken].lo, hi = tokens[c.lastToken].hi
-        let span = folded.originalRange(lo, hi)
-        let cliticEnd = c.first.clitic > 0 ? folded.originalRange(lo + c.first.clitic, hi).lowerBound : span.lowerBound
-        let lastHi = tokens[c.lastToken].hi
+        let span = s.originalRange(Int(s.tokens[c.firstToken].lo), Int(s.tokens[c.lastToken].hi))
+        return TermHit(ar: index.ar[e], en: index.en[e], start: span.lowerBound, end: span.upperBound)
+    }
+
+    func match(_ c: Candidate, variants: Bool) -> TermMatch {
+        let lo = Int(s.tokens[c.firstToken].lo), hi = Int(s.tokens[c.lastToken].hi)
+        let span = s.originalRange(lo, hi)
+        let cliticEnd = c.first.clitic > 0 ? s.originalRange(lo + c.first.clitic, hi).lowerBound : span.lowerBound
         return TermMatch(
-            hit: TermHit(ar: index.ar[e], en: index.en[e], start: span.lowerBound, end: span.upperBound),
-            entryIndex: e, procliticEnd: cliticEnd,
+            hit: hit(c), entryIndex: Int(c.entry), procliticEnd: cliticEnd,
             prefix: variants ? string(lo, lo + c.first.skip) : "",
-            suffix: variants ? string(lastHi - c.last.cut, lastHi) : "")
+            suffix: variants ? string(hi - c.last.cut, hi) : "")
     }
 
     private func string(_ lo: Int, _ hi: Int) -> String {
         var view = String.UnicodeScalarView()
-        var i = lo
-        while i < hi {
-            if let s = Unicode.Scalar(b[i]) { view.append(s) }
-            i += 1
+        for i in lo..<max(lo, hi) {
+            if let scalar = Unicode.Scalar(s.scalars[i]) { view.append(scalar) }
         }
         return String(view)
     }
 
+    /// Reads token `t` as word `depth` of a term below trie `node`. The readings of the words on
+    /// the current path sit on one stack in `s.splits`: this call's are `start..<end`, deeper
+    /// calls push above them and pop before returning.
     private mutating func explore(token t: Int, depth: Int, node: Int32, firstToken: Int) {
-        let (lo, hi) = tokens[t]
-        // Most words start no glossary form in any reading: reject them before any other work.
-        guard CliticRules.mayRead(b, lo, hi, first: depth == 0, trie: index.trie) else { return }
-        // Borrow this depth's scratch array (swap, so no copy-on-write allocation).
-        var splits: [CliticRules.Split] = []
-        swap(&splits, &splitBuffers[depth])
-        index.rules.readings(b, lo, hi, first: depth == 0, trie: index.trie, into: &splits)
-        defer { swap(&splits, &splitBuffers[depth]) }
-        for split in splits {
-            let stemHi = hi - split.cut
+        let token = s.tokens[t]
+        let lo = Int(token.lo), hi = Int(token.hi)
+        let b = self.b
+        let first = depth == 0
+        let trie = first ? firstTrie : laterTrie
+        // (The first word passed this filter in `run`.)
+        if !first && !CliticRules.mayRead(b, lo, hi, first: false, trie: trie) { return }
+        let start = s.splits.count
+        rules.readings(b, lo, hi, first: first, trie: trie, into: &s.splits)
+        let end = s.splits.count
+        var k = start
+        while k < end {
+            let split = s.splits[k]
+            k += 1
             let id = split.form
             if id < 0 { continue }
-            let next: Int32
-            if depth == 0 {
-                next = index.rootChild[Int(id)]
-            } else {
-                next = index.edges.get(UInt64(UInt32(node)) << 32 | UInt64(UInt32(id)))
-            }
+            let next = first ? index.rootChild[Int(id)] : index.edges.get(UInt64(UInt32(node)) << 32 | UInt64(UInt32(id)))
             if next < 0 { continue }
             var reading = split
             if split.finalHeh {
-                let stemLast = split.restore != 0 ? split.restore : b[stemHi - 1]
+                let stemLast = split.restore != 0 ? split.restore : b[hi - split.cut - 1]
                 if stemLast == CliticRules.yeh {
                     reading.pronoun = false  // feminine of an adjective: جمركي → جمركية
-                } else if folded.source[hi - 1] == 0x0629 {
+                } else if s.originals[Int(s.origin[hi - 1])] == 0x0629 {
                     continue  // ة is not the pronoun ـه: مكتبة is not مكتب + ـه
                 }
             }
-            path[depth] = reading
+            s.path[depth] = reading
             if index.hasTerminal[Int(next)] {
                 consider(index.terminals[Int(next)], firstToken: firstToken, lastToken: t, depth: depth)
             }
-            if depth + 1 < index.maxDepth, t + 1 < tokens.count, !(reading.pronoun && depth > 0),
-               onlySpaceBetween(hi, tokens[t + 1].lo) {
+            if depth + 1 < index.maxDepth, t + 1 < s.tokens.count, !(reading.pronoun && depth > 0),
+               onlySpaceBetween(hi, Int(s.tokens[t + 1].lo)) {
                 explore(token: t + 1, depth: depth + 1, node: next, firstToken: firstToken)
             }
         }
+        s.splits.count = start
     }
 
     private mutating func consider(_ ends: [CliticTermMatcher.Terminal], firstToken: Int, lastToken: Int, depth: Int) {
         for end in ends {
             var score = 0
             if end.exact {
-                guard path[0...depth].allSatisfy({ $0.bare }) else { continue }
-                let span = folded.originalRange(tokens[firstToken].lo, tokens[lastToken].hi)
-                let scalars = originalScalars()
-                guard span.upperBound <= scalars.count,
-                      CliticTermMatcher.literal(scalars[span]) == end.literal else { continue }
+                guard (0...depth).allSatisfy({ s.path[$0].bare }) else { continue }
+                let span = s.originalRange(Int(s.tokens[firstToken].lo), Int(s.tokens[lastToken].hi))
+                guard span.upperBound <= s.originals.count else { continue }
+                let surface = UnsafeBufferPointer(start: s.originals.base + span.lowerBound, count: span.count)
+                guard CliticTermMatcher.literal(surface) == end.literal else { continue }
                 score += 1000
             }
             for d in 0...depth {
-                if d < end.articles.count && end.articles[d] == path[d].article { score += 10 }
+                let reading = s.path[d]
+                if d < end.articles.count && end.articles[d] == reading.article { score += 10 }
                 // Prefer the reading that strips less suffix: «بيانات» is the entry بيانات before بيان + ات.
-                if path[d].cut == 0 { score += 2 }
-                if path[d].skip == 0 { score += 1 }
+                if reading.cut == 0 { score += 2 }
+                if reading.skip == 0 { score += 1 }
             }
-            let candidate = Candidate(
-                firstToken: firstToken, lastToken: lastToken, entry: end.entry, score: score,
-                first: path[0], last: path[depth])
             if let current = best {
                 let longer = lastToken > current.lastToken
                 let better = lastToken == current.lastToken
                     && (score > current.score || (score == current.score && end.entry < current.entry))
                 if !(longer || better) { continue }
             }
-            best = candidate
+            best = Candidate(
+                firstToken: firstToken, lastToken: lastToken, entry: end.entry, score: score,
+                first: s.path[0], last: s.path[depth])
         }
     }
 
     private func onlySpaceBetween(_ lo: Int, _ hi: Int) -> Bool {
         var i = lo
         while i < hi {
-            if b[i] != 0x20 && b[i] != 0x09 { return false }
+            if s.scalars[i] != 0x20 && s.scalars[i] != 0x09 { return false }
             i += 1
         }
         return true
-    }
-
-    private mutating func originalScalars() -> [Unicode.Scalar] {
-        if let original { return original }
-        let scalars = Array(text.unicodeScalars)
-        original = scalars
-        return scalars
     }
 }

@@ -27,12 +27,12 @@ final class StemTrie: @unchecked Sendable {
     private let pairReads: UnsafeMutableBufferPointer<Bool>
     private let tripleGoes: UnsafeMutableBufferPointer<UInt64>
 
-    /// `forms[i]` gets id `i`; forms must be distinct.
-    init(forms: [[UInt32]]) {
+    /// Each form with its id; forms must be distinct.
+    init(forms: [(form: [UInt32], id: Int32)]) {
         var edges: [(UInt64, Int32)] = []
         var ends: [Int32] = [-1]
         var lookup: [UInt64: Int32] = [:]
-        for (id, form) in forms.enumerated() {
+        for (form, id) in forms {
             var node: Int32 = 0
             for letter in form {
                 let key = UInt64(UInt32(node)) << 32 | UInt64(letter)
@@ -46,7 +46,7 @@ final class StemTrie: @unchecked Sendable {
                     node = next
                 }
             }
-            ends[Int(node)] = Int32(id)
+            ends[Int(node)] = id
         }
         // Renumber depth first, children by letter.
         var kids = [[(letter: UInt32, child: Int32)]](repeating: [], count: ends.count)
