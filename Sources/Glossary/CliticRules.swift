@@ -97,6 +97,12 @@ final class CliticRules: Sendable {
         self.restoringYeh = flat(yeh)
     }
 
+    deinit {
+        plain.free()
+        restoringHeh.free()
+        restoringYeh.free()
+    }
+
     /// Up to 5 Arabic letters packed 6 bits each, with the length on top; 0 when not a suffix shape.
     @inline(__always)
     static func key(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int) -> UInt64 {

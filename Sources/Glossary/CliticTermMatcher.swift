@@ -8,13 +8,17 @@ import BayanCore
 /// later words, inflection and pronoun suffixes) and a reading counts only when its stem is a
 /// glossary form. Longest match wins; matches never overlap.
 public struct CliticTermMatcher: TermMatcher, Sendable {
+    /// An entry ending at a trie node. Plain values only, so reading one retains nothing.
     struct Terminal: Sendable {
         var entry: Int32
-        /// Whether each glossary word carried the article (for choosing between «جمارك» and «الجمارك»).
-        var articles: [Bool]
+        var words: Int32
+        /// Bit d: whether glossary word d carried the article (for choosing between «جمارك» and
+        /// «الجمارك»); words past the 64th are not scored.
+        var articles: UInt64
         var exact: Bool
-        /// For exact entries: the Arabic with only marks and tatweel removed, words joined by a space.
-        var literal: [UInt32]
+
+        @inline(__always)
+        func article(_ d: Int) -> Bool { d < 64 && articles & (1 << UInt64(d)) != 0 }
     }
 
     /// The automaton, shared by reference so a scan never copies (or retains) its arrays one by one.
@@ -28,26 +32,37 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let rootChild: UnsafeMutableBufferPointer<Int32>
         /// Later-word edges: node << 32 | form id → child (node is never 0 there, so keys are nonzero).
         let edges: FlatMap64
-        /// Terminals by node (empty where no term ends), and a flag per node to skip the array.
-        let terminals: [[Terminal]]
-        let hasTerminal: UnsafeMutableBufferPointer<Bool>
+        /// Terminals of node n: `terminals[terminalStart[n] ..< terminalStart[n + 1]]`.
+        let terminals: UnsafeMutableBufferPointer<Terminal>
+        let terminalStart: UnsafeMutableBufferPointer<Int32>
+        /// For exact entries (by entry): the Arabic with only marks and tatweel removed, words
+        /// joined by a space.
+        let literals: [Int32: [UInt32]]
         let maxDepth: Int
         let rules = CliticRules()
         let ar: [String]
         let en: [String]
 
-        init(firstTrie: StemTrie, laterTrie: StemTrie, rootChild: [Int32], edges: [UInt64: Int32], terminals: [Int32: [Terminal]], maxDepth: Int, ar: [String], en: [String]) {
+        init(firstTrie: StemTrie, laterTrie: StemTrie, rootChild: [Int32], edges: [UInt64: Int32], terminals: [Int32: [Terminal]],
+             literals: [Int32: [UInt32]], maxDepth: Int, ar: [String], en: [String]) {
             self.firstTrie = firstTrie
             self.laterTrie = laterTrie
             self.rootChild = .allocate(capacity: max(1, rootChild.count))
             _ = self.rootChild.initialize(from: rootChild + (rootChild.isEmpty ? [-1] : []))
             self.edges = FlatMap64(edges.map { ($0.key, $0.value) })
             let nodeCount = 1 + Int(max(rootChild.max() ?? 0, edges.values.max() ?? 0))
-            var byNode = [[Terminal]](repeating: [], count: nodeCount)
-            for (node, ends) in terminals where Int(node) < nodeCount { byNode[Int(node)] = ends }
-            self.terminals = byNode
-            self.hasTerminal = .allocate(capacity: nodeCount)
-            _ = self.hasTerminal.initialize(from: byNode.map { !$0.isEmpty })
+            var flat: [Terminal] = []
+            var starts: [Int32] = []
+            for node in 0..<nodeCount {
+                starts.append(Int32(flat.count))
+                flat += terminals[Int32(node)] ?? []
+            }
+            starts.append(Int32(flat.count))
+            self.terminals = .allocate(capacity: max(1, flat.count))
+            _ = self.terminals.initialize(from: flat)
+            self.terminalStart = .allocate(capacity: starts.count)
+            _ = self.terminalStart.initialize(from: starts)
+            self.literals = literals
             self.maxDepth = maxDepth
             self.ar = ar
             self.en = en
@@ -55,7 +70,9 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
 
         deinit {
             rootChild.deallocate()
-            hasTerminal.deallocate()
+            terminals.deallocate()
+            terminalStart.deallocate()
+            edges.free()
         }
     }
 
@@ -76,6 +93,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         var rootChild: [Int32] = []
         var edges: [UInt64: Int32] = [:]
         var terminals: [Int32: [Terminal]] = [:]
+        var literals: [Int32: [UInt32]] = [:]
         var nodeCount: Int32 = 1
         var maxDepth = 1
         var firstForms: Set<Int32> = [], laterForms: Set<Int32> = []
@@ -84,7 +102,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             guard !words.isEmpty else { continue }
             maxDepth = max(maxDepth, words.count)
             var node: Int32 = 0
-            var articles: [Bool] = []
+            var articles: UInt64 = 0
             for (depth, (word, writtenArticle)) in words.enumerated() {
                 var base = word
                 var article = false
@@ -93,7 +111,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
                     base = Array(word.dropFirst(2))
                     article = true
                 }
-                articles.append(article)
+                if article && depth < 64 { articles |= 1 << UInt64(depth) }
                 let id = formID(base)
                 if depth == 0 { firstForms.insert(id) } else { laterForms.insert(id) }
                 if depth == 0 {
@@ -116,9 +134,9 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
                     }
                 }
             }
-            let literal = entry.exact ? CliticTermMatcher.literal(entry.ar.unicodeScalars.map(\.value)) : []
+            if entry.exact { literals[Int32(index)] = CliticTermMatcher.literal(entry.ar.unicodeScalars.map(\.value)) }
             terminals[node, default: []].append(
-                Terminal(entry: Int32(index), articles: articles, exact: entry.exact, literal: literal))
+                Terminal(entry: Int32(index), words: Int32(words.count), articles: articles, exact: entry.exact))
         }
         if rootChild.count < formList.count {
             rootChild += [Int32](repeating: -1, count: formList.count - rootChild.count)
@@ -127,7 +145,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             StemTrie(forms: formList.enumerated().compactMap { ids.contains(Int32($0)) ? ($1, Int32($0)) : nil })
         }
         self.index = Index(
-            firstTrie: trie(firstForms), laterTrie: trie(laterForms), rootChild: rootChild, edges: edges, terminals: terminals, maxDepth: maxDepth,
+            firstTrie: trie(firstForms), laterTrie: trie(laterForms), rootChild: rootChild, edges: edges, terminals: terminals, literals: literals, maxDepth: maxDepth,
             ar: glossary.entries.map(\.ar), en: glossary.entries.map(\.en))
     }
 

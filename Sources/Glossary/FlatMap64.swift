@@ -1,8 +1,10 @@
 /// A read-only map from nonzero UInt64 keys to Int32 values, open addressing with linear
 /// probing: the matcher's hot lookups (suffix shapes, trie edges) without `Hasher`'s cost.
-struct FlatMap64: Sendable {
-    private let keys: [UInt64]
-    private let values: [Int32]
+/// Plain memory, not arrays, so a lookup through a class's stored map never retains anything;
+/// the owner calls `free()` once, in its deinit.
+struct FlatMap64: @unchecked Sendable {
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<Int32>
     private let mask: Int
 
     /// `pairs` keys must be nonzero and distinct (later duplicates are ignored).
@@ -10,9 +12,11 @@ struct FlatMap64: Sendable {
         let list = Array(pairs)
         var size = 16
         while size < list.count * 2 + 2 { size <<= 1 }
-        var keys = [UInt64](repeating: 0, count: size)
-        var values = [Int32](repeating: -1, count: size)
-        let mask = size - 1
+        keys = .allocate(capacity: size)
+        keys.initialize(repeating: 0, count: size)
+        values = .allocate(capacity: size)
+        values.initialize(repeating: -1, count: size)
+        mask = size - 1
         for (key, value) in list where key != 0 {
             var slot = FlatMap64.slot(key) & mask
             while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
@@ -20,9 +24,11 @@ struct FlatMap64: Sendable {
             keys[slot] = key
             values[slot] = value
         }
-        self.keys = keys
-        self.values = values
-        self.mask = mask
+    }
+
+    func free() {
+        keys.deallocate()
+        values.deallocate()
     }
 
     @inline(__always)
@@ -39,7 +45,7 @@ struct FlatMap64: Sendable {
             let k = keys[slot]
             if k == key { return values[slot] }
             if k == 0 { return -1 }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
     }
 }

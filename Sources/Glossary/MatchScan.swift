@@ -139,8 +139,9 @@ struct MatchScan {
                 }
             }
             s.path[depth] = reading
-            if index.hasTerminal[Int(next)] {
-                consider(index.terminals[Int(next)], firstToken: firstToken, lastToken: t, depth: depth)
+            let ends = Int(index.terminalStart[Int(next)])..<Int(index.terminalStart[Int(next) + 1])
+            if !ends.isEmpty {
+                consider(ends, firstToken: firstToken, lastToken: t, depth: depth)
             }
             if depth + 1 < index.maxDepth, t + 1 < s.tokens.count, !(reading.pronoun && depth > 0),
                onlySpaceBetween(hi, Int(s.tokens[t + 1].lo)) {
@@ -150,20 +151,21 @@ struct MatchScan {
         s.splits.count = start
     }
 
-    private mutating func consider(_ ends: [CliticTermMatcher.Terminal], firstToken: Int, lastToken: Int, depth: Int) {
-        for end in ends {
+    private mutating func consider(_ ends: Range<Int>, firstToken: Int, lastToken: Int, depth: Int) {
+        for k in ends {
+            let end = index.terminals[k]
             var score = 0
             if end.exact {
                 guard (0...depth).allSatisfy({ s.path[$0].bare }) else { continue }
                 let span = s.originalRange(Int(s.tokens[firstToken].lo), Int(s.tokens[lastToken].hi))
                 guard span.upperBound <= s.originals.count else { continue }
                 let surface = UnsafeBufferPointer(start: s.originals.base + span.lowerBound, count: span.count)
-                guard CliticTermMatcher.literal(surface) == end.literal else { continue }
+                guard CliticTermMatcher.literal(surface) == index.literals[end.entry] else { continue }
                 score += 1000
             }
             for d in 0...depth {
                 let reading = s.path[d]
-                if d < end.articles.count && end.articles[d] == reading.article { score += 10 }
+                if d < Int(end.words) && end.article(d) == reading.article { score += 10 }
                 // Prefer the reading that strips less suffix: «بيانات» is the entry بيانات before بيان + ات.
                 if reading.cut == 0 { score += 2 }
                 if reading.skip == 0 { score += 1 }
