@@ -12,11 +12,12 @@ final class CliticRules: Sendable {
     /// One way to read a word: `skip` scalars of proclitics, `cut` scalars of suffix, then the
     /// stem (plus `restore`, e.g. ه for the ة that became ت before a suffix).
     struct Split {
-        var skip: Int
-        var cut: Int
-        var restore: UInt32
-        /// Scalars of و ف ب ك ل before the article (or the stem).
-        var clitic: Int
+        // Stored small (12 bytes): readings are copied onto the path and into candidates many
+        // times per word. Every count here is at most a handful of letters.
+        private var skip8: UInt8
+        private var cut8: UInt8
+        private var clitic8: UInt8
+        private var restoreCode: UInt8
         var article: Bool
         var pronoun: Bool
         /// The suffix is a lone ه: after ي it is the feminine ـة of an adjective (جمركي → جمركية);
@@ -24,8 +25,29 @@ final class CliticRules: Sendable {
         /// (مكتبه "his office", not مكتبة "library").
         var finalHeh: Bool
         /// The glossary form the stem is (its id), found by `StemTrie`.
-        var form: Int32 = -1
-        var bare: Bool { skip == 0 && cut == 0 }
+        var form: Int32
+
+        init(skip: Int, cut: Int, restore: UInt32, clitic: Int, article: Bool, pronoun: Bool, finalHeh: Bool, form: Int32 = -1) {
+            skip8 = UInt8(truncatingIfNeeded: skip)
+            cut8 = UInt8(truncatingIfNeeded: cut)
+            clitic8 = UInt8(truncatingIfNeeded: clitic)
+            restoreCode = restore == CliticRules.heh ? 1 : restore == CliticRules.yeh ? 2 : 0
+            self.article = article
+            self.pronoun = pronoun
+            self.finalHeh = finalHeh
+            self.form = form
+        }
+
+        /// Scalars of proclitics (و ف ب ك ل and the article) before the stem.
+        var skip: Int { Int(skip8) }
+        /// Scalars of suffix after the stem.
+        var cut: Int { Int(cut8) }
+        /// Scalars of و ف ب ك ل before the article (or the stem).
+        var clitic: Int { Int(clitic8) }
+        /// The letter the stem ends with but the text does not (ه for the ة that became ت
+        /// before a suffix, ي for ى before a pronoun), or 0.
+        var restore: UInt32 { restoreCode == 1 ? CliticRules.heh : restoreCode == 2 ? CliticRules.yeh : 0 }
+        var bare: Bool { skip8 == 0 && cut8 == 0 }
     }
 
     struct SuffixInfo: Sendable {
@@ -168,6 +190,7 @@ final class CliticRules: Sendable {
     /// Walks the trie from `start`; at every node where a form ends, the rest of the word must be
     /// nothing or a suffix. Before each letter it also tries the stem with a final ه or ي
     /// restored (شحنت|ها → شحنة, مستو|اه → مستوى).
+    @inline(never)
     private func walk(_ b: UnsafeBufferPointer<UInt32>, _ start: Int, _ hi: Int, skip: Int, clitic: Int, article: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
         let alef = CliticRules.alef, heh = CliticRules.heh, yeh = CliticRules.yeh
         // The first two or three letters already rule most starts out (see `StemTrie.mayStart`).

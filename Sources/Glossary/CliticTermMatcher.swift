@@ -32,6 +32,10 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let rootChild: UnsafeMutableBufferPointer<Int32>
         /// Later-word edges: node << 32 | form id → child (node is never 0 there, so keys are nonzero).
         let edges: FlatMap64
+        /// Per node, the first letters of the forms that continue it (bit = letter code, see
+        /// `StemTrie.code`; bit 0 = some form starts outside the Arabic letters): the next
+        /// word is read only if it, or what follows its article, starts with one of them.
+        let nextLetters: UnsafeMutableBufferPointer<UInt64>
         /// Terminals of node n: `terminals[terminalStart[n] ..< terminalStart[n + 1]]`.
         let terminals: UnsafeMutableBufferPointer<Terminal>
         let terminalStart: UnsafeMutableBufferPointer<Int32>
@@ -44,7 +48,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let en: [String]
 
         init(firstTrie: StemTrie, laterTrie: StemTrie, rootChild: [Int32], edges: [UInt64: Int32], terminals: [Int32: [Terminal]],
-             literals: [Int32: [UInt32]], maxDepth: Int, ar: [String], en: [String]) {
+             literals: [Int32: [UInt32]], nextLetters: [Int32: UInt64], maxDepth: Int, ar: [String], en: [String]) {
             self.firstTrie = firstTrie
             self.laterTrie = laterTrie
             self.rootChild = .allocate(capacity: max(1, rootChild.count))
@@ -63,6 +67,8 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             self.terminalStart = .allocate(capacity: starts.count)
             _ = self.terminalStart.initialize(from: starts)
             self.literals = literals
+            self.nextLetters = .allocate(capacity: nodeCount)
+            _ = self.nextLetters.initialize(from: (0..<nodeCount).map { nextLetters[Int32($0)] ?? 0 })
             self.maxDepth = maxDepth
             self.ar = ar
             self.en = en
@@ -72,6 +78,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             rootChild.deallocate()
             terminals.deallocate()
             terminalStart.deallocate()
+            nextLetters.deallocate()
             edges.free()
         }
     }
@@ -94,6 +101,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         var edges: [UInt64: Int32] = [:]
         var terminals: [Int32: [Terminal]] = [:]
         var literals: [Int32: [UInt32]] = [:]
+        var nextLetters: [Int32: UInt64] = [:]
         var nodeCount: Int32 = 1
         var maxDepth = 1
         var firstForms: Set<Int32> = [], laterForms: Set<Int32> = []
@@ -125,6 +133,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
                     node = rootChild[Int(id)]
                 } else {
                     let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
+                    nextLetters[node, default: 0] |= 1 << UInt64(base.first.map { StemTrie.code($0) } ?? 0)
                     if let next = edges[key] {
                         node = next
                     } else {
@@ -145,7 +154,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             StemTrie(forms: formList.enumerated().compactMap { ids.contains(Int32($0)) ? ($1, Int32($0)) : nil })
         }
         self.index = Index(
-            firstTrie: trie(firstForms), laterTrie: trie(laterForms), rootChild: rootChild, edges: edges, terminals: terminals, literals: literals, maxDepth: maxDepth,
+            firstTrie: trie(firstForms), laterTrie: trie(laterForms), rootChild: rootChild, edges: edges, terminals: terminals, literals: literals, nextLetters: nextLetters, maxDepth: maxDepth,
             ar: glossary.entries.map(\.ar), en: glossary.entries.map(\.en))
     }
 

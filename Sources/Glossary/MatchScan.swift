@@ -117,7 +117,7 @@ struct MatchScan {
         let first = depth == 0
         let trie = first ? firstTrie : laterTrie
         // (The first word passed this filter in `run`.)
-        if !first && !CliticRules.mayRead(b, lo, hi, first: false, trie: trie) { return }
+        if !first && !(mayContinue(node, lo, hi) && CliticRules.mayRead(b, lo, hi, first: false, trie: trie)) { return }
         let start = s.splits.count
         rules.readings(b, lo, hi, first: first, trie: trie, into: &s.splits)
         let end = s.splits.count
@@ -180,6 +180,18 @@ struct MatchScan {
                 firstToken: firstToken, lastToken: lastToken, entry: end.entry, score: score,
                 first: s.path[0], last: s.path[depth])
         }
+    }
+
+    /// Whether the word at `lo..<hi` can be read as a form that continues `node`: it, or the
+    /// part after its article, starts with a letter one of those forms starts with.
+    @inline(__always)
+    private func mayContinue(_ node: Int32, _ lo: Int, _ hi: Int) -> Bool {
+        let letters = index.nextLetters[Int(node)]
+        if letters & 1 != 0 { return true }
+        let b = s.scalars.base
+        if letters & (1 << UInt64(StemTrie.code(b[lo]))) != 0 { return true }
+        return hi - lo > 3 && b[lo] == CliticRules.alef && b[lo + 1] == CliticRules.lam
+            && letters & (1 << UInt64(StemTrie.code(b[lo + 2]))) != 0
     }
 
     private func onlySpaceBetween(_ lo: Int, _ hi: Int) -> Bool {
