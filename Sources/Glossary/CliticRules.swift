@@ -2,9 +2,9 @@
 /// (ة is already ه, ى is ي). It only proposes ways to split a word; the matcher keeps a split
 /// only when the remaining stem is a glossary form (the lexical check), so nothing is stripped
 /// blindly: «وزارة», «ولاية», «دبي» keep their letters unless the glossary holds the shorter word.
-/// A final class (immutable after `init`) so the matcher reaches its tables through one
-/// reference instead of copying six arrays into every call.
-final class CliticRules: Sendable {
+/// Plain tables behind pointers (immutable after `init`), so the matcher passes it around
+/// without reference counting; its owner calls `free()` once.
+struct CliticRules: Sendable {
     static let alef: UInt32 = 0x0627, beh: UInt32 = 0x0628, teh: UInt32 = 0x062A, feh: UInt32 = 0x0641
     static let kaf: UInt32 = 0x0643, lam: UInt32 = 0x0644, heh: UInt32 = 0x0647, waw: UInt32 = 0x0648
     static let yeh: UInt32 = 0x064A, noon: UInt32 = 0x0646, meem: UInt32 = 0x0645
@@ -119,7 +119,7 @@ final class CliticRules: Sendable {
         self.restoringYeh = flat(yeh)
     }
 
-    deinit {
+    func free() {
         plain.free()
         restoringHeh.free()
         restoringYeh.free()

@@ -75,6 +75,9 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         }
 
         deinit {
+            firstTrie.free()
+            laterTrie.free()
+            rules.free()
             rootChild.deallocate()
             terminals.deallocate()
             terminalStart.deallocate()

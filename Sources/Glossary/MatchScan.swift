@@ -15,11 +15,11 @@ struct MatchScan {
     }
 
     // Unowned(unsafe): the matcher holds the index for the whole scan, and a scan must not
-    // pay a retain and release per word for it.
+    // pay a retain and release per word for it. The tries and rules are plain pointer structs.
     unowned(unsafe) let index: CliticTermMatcher.Index
-    unowned(unsafe) let firstTrie: StemTrie
-    unowned(unsafe) let laterTrie: StemTrie
-    unowned(unsafe) let rules: CliticRules
+    let firstTrie: StemTrie
+    let laterTrie: StemTrie
+    let rules: CliticRules
     var s: MatchScratch
     var best: Candidate?
 

@@ -4,8 +4,9 @@
 /// far cheaper than hashing every (prefix, stem, suffix) split.
 ///
 /// Storage is allocated once in plain buffers (no reference counting or exclusivity checks in the
-/// hot loop) and never changes after `init`, hence Sendable.
-final class StemTrie: @unchecked Sendable {
+/// hot loop) and never changes after `init`, hence Sendable. A struct of pointers, so passing it
+/// around costs nothing; its owner (`CliticTermMatcher.Index`) calls `free()` once.
+struct StemTrie: @unchecked Sendable {
     /// Nodes are numbered in depth-first order and each node's edges sit together, sorted by
     /// letter (`nodeInfo`, `edgeWords`): a walk reads nearby memory, and most deep
     /// nodes have one child, so a short scan beats a hash probe (which missed the cache).
@@ -151,7 +152,7 @@ final class StemTrie: @unchecked Sendable {
         return tripleGoes[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
-    deinit {
+    func free() {
         pairReads.deallocate()
         tripleGoes.deallocate()
         nodeInfo.deallocate()
