@@ -62,25 +62,58 @@ struct MatchScan {
             break
         }
         if disjoint { return }
-        let candidates = (0..<count).map { s.candidates[$0] }
-        let order = candidates.indices.sorted { x, y in
-            let a = candidates[x], c = candidates[y]
-            let la = a.lastToken - a.firstToken, lc = c.lastToken - c.firstToken
-            if la != lc { return la > lc }
-            if a.score != c.score { return a.score > c.score }
-            return a.firstToken < c.firstToken
+        // Rank in the scratch: insertion sort for the handful a sentence has, a library sort
+        // beyond that.
+        s.order.count = 0
+        if count <= 64 {
+            for i in 0..<count {
+                s.order.append(Int32(i))
+                var j = i
+                while j > 0 && ranksBefore(Int(s.order[j]), Int(s.order[j - 1])) {
+                    let t = s.order[j]
+                    s.order[j] = s.order[j - 1]
+                    s.order[j - 1] = t
+                    j -= 1
+                }
+            }
+        } else {
+            for i in (0..<count).sorted(by: { ranksBefore($0, $1) }) { s.order.append(Int32(i)) }
         }
-        var taken = [Bool](repeating: false, count: s.tokens.count)
-        var chosen: [Candidate] = []
-        for i in order {
-            let c = candidates[i]
-            if (c.firstToken...c.lastToken).contains(where: { taken[$0] }) { continue }
-            for t in c.firstToken...c.lastToken { taken[t] = true }
-            chosen.append(c)
+        // Take candidates in rank order when none of their tokens is taken yet.
+        s.taken.count = 0
+        s.taken.reserve(s.tokens.count)
+        s.taken.base.initialize(repeating: false, count: s.tokens.count)
+        s.chosen.count = 0
+        s.chosen.reserve(count)
+        s.chosen.base.initialize(repeating: false, count: count)
+        for r in 0..<count {
+            let i = Int(s.order[r])
+            let c = s.candidates[i]
+            var free = true
+            for t in c.firstToken...c.lastToken where s.taken[t] {
+                free = false
+                break
+            }
+            guard free else { continue }
+            for t in c.firstToken...c.lastToken { s.taken[t] = true }
+            s.chosen[i] = true
         }
-        chosen.sort { $0.firstToken < $1.firstToken }
-        s.candidates.count = 0
-        for c in chosen { s.candidates.append(c) }
+        // Keep the chosen in text order (candidates are in token order already).
+        var kept = 0
+        for i in 0..<count where s.chosen[i] {
+            s.candidates[kept] = s.candidates[i]
+            kept += 1
+        }
+        s.candidates.count = kept
+    }
+
+    /// The ranking: longer first, then the higher reading score, then the earlier start.
+    private func ranksBefore(_ x: Int, _ y: Int) -> Bool {
+        let a = s.candidates[x], c = s.candidates[y]
+        let la = a.lastToken - a.firstToken, lc = c.lastToken - c.firstToken
+        if la != lc { return la > lc }
+        if a.score != c.score { return a.score > c.score }
+        return a.firstToken < c.firstToken
     }
 
     func hit(_ c: Candidate) -> TermHit {

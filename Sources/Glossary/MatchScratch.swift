@@ -19,6 +19,10 @@ struct MatchScratch: @unchecked Sendable {
     var splits = ScratchBuffer<CliticRules.Split>(capacity: 64)
     var path = ScratchBuffer<CliticRules.Split>(capacity: 8)
     var candidates = ScratchBuffer<MatchScan.Candidate>(capacity: 32)
+    /// For resolving overlaps: candidates by rank, tokens taken, candidates chosen.
+    var order = ScratchBuffer<Int32>(capacity: 32)
+    var taken = ScratchBuffer<Bool>(capacity: 128)
+    var chosen = ScratchBuffer<Bool>(capacity: 32)
 
     func free() {
         scalars.free()
@@ -28,11 +32,14 @@ struct MatchScratch: @unchecked Sendable {
         splits.free()
         path.free()
         candidates.free()
+        order.free()
+        taken.free()
+        chosen.free()
     }
 
     /// Bytes held, so the pool can drop a scratch that grew on a huge text.
     var footprint: Int {
-        scalars.capacity * 12 + tokens.capacity * 8 + (splits.capacity + path.capacity) * 64 + candidates.capacity * 160
+        scalars.capacity * 12 + tokens.capacity * 8 + (splits.capacity + path.capacity) * 64 + candidates.capacity * 160 + order.capacity * 4 + taken.capacity + chosen.capacity
     }
 
     mutating func load(_ text: String) {
