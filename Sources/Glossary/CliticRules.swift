@@ -195,7 +195,7 @@ struct CliticRules: Sendable {
         let alef = CliticRules.alef, heh = CliticRules.heh, yeh = CliticRules.yeh
         // The first two or three letters already rule most starts out (see `StemTrie.mayStart`).
         guard trie.mayStart(b, start, hi) else { return }
-        let firstCode = StemTrie.code(b[start])
+        let firstCode = trie.code(b[start])
         var node: Int32 = 0
         var p = start
         while p < hi {

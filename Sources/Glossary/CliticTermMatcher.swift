@@ -33,7 +33,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         /// Later-word edges: node << 32 | form id → child (node is never 0 there, so keys are nonzero).
         let edges: FlatMap64
         /// Per node, the first letters of the forms that continue it (bit = letter code, see
-        /// `StemTrie.code`; bit 0 = some form starts outside the Arabic letters): the next
+        /// `StemTrie.letterBit`; bit 0 = some form starts outside the Arabic letters): the next
         /// word is read only if it, or what follows its article, starts with one of them.
         let nextLetters: UnsafeMutableBufferPointer<UInt64>
         /// Terminals of node n: `terminals[terminalStart[n] ..< terminalStart[n + 1]]`.
@@ -136,7 +136,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
                     node = rootChild[Int(id)]
                 } else {
                     let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
-                    nextLetters[node, default: 0] |= 1 << UInt64(base.first.map { StemTrie.code($0) } ?? 0)
+                    nextLetters[node, default: 0] |= 1 << UInt64(base.first.map { StemTrie.letterBit($0) } ?? 0)
                     if let next = edges[key] {
                         node = next
                     } else {

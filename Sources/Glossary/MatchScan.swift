@@ -222,9 +222,9 @@ struct MatchScan {
         let letters = index.nextLetters[Int(node)]
         if letters & 1 != 0 { return true }
         let b = s.scalars.base
-        if letters & (1 << UInt64(StemTrie.code(b[lo]))) != 0 { return true }
+        if letters & (1 << UInt64(StemTrie.letterBit(b[lo]))) != 0 { return true }
         return hi - lo > 3 && b[lo] == CliticRules.alef && b[lo + 1] == CliticRules.lam
-            && letters & (1 << UInt64(StemTrie.code(b[lo + 2]))) != 0
+            && letters & (1 << UInt64(StemTrie.letterBit(b[lo + 2]))) != 0
     }
 
     private func onlySpaceBetween(_ lo: Int, _ hi: Int) -> Bool {

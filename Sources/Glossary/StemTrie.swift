@@ -15,13 +15,22 @@ struct StemTrie: @unchecked Sendable {
     private let nodeInfo: UnsafeMutableBufferPointer<UInt64>
     /// Per edge: letter << 32 | child.
     private let edgeWords: UnsafeMutableBufferPointer<UInt64>
-    /// The first two levels for Arabic letters, dense (most walks end there, and a dense table
-    /// stays in cache): `level1[code]`, `level2[code1 * 64 + code2]`, code = letter − U+0620.
+    /// Dense letter codes (`code`): 1...29 for the letters folded Arabic is made of, 0 for
+    /// anything else (which takes the general path). Five bits, so the tables below fit in a
+    /// few kilobytes and stay in the first-level cache.
+    static let denseLetters: [UInt32] = (UInt32(0x0621)...0x063A).filter {
+        ![0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0629].contains($0)  // folded to ا ء ه
+    } + (UInt32(0x0641)...0x064A).filter { $0 != 0x0649 }  // ى folded to ي
+    static let codes = 32
+    /// Code by scalar − U+0620, for U+0620..<U+0660.
+    private let codeOf: UnsafeMutableBufferPointer<UInt8>
+    /// The first two levels for those letters (most walks end there):
+    /// `level1[code]`, `level2[code1 * 32 + code2]`.
     private let level1: UnsafeMutableBufferPointer<Int32>
     private let level2: UnsafeMutableBufferPointer<Int32>
-    /// `pairReads[code1 * 64 + code2]`: a walk whose first two letters have these codes can end
+    /// `pairReads[code1 * 32 + code2]`: a walk whose first two letters have these codes can end
     /// in a reading within two letters (a two-letter form, or one letter plus a restored ه/ي
-    /// before ت or ا). `tripleGoes` (a bitset over code1 * 4096 + code2 * 64 + code3): a walk with
+    /// before ت or ا). `tripleGoes` (a bitset over code1 * 1024 + code2 * 32 + code3): a walk with
     /// these first three letters can still read something (the third letter continues some form,
     /// or is ت/ا after a two-letter stem whose restored ه/ي is a form). Together they reject most
     /// text words with two or three loads per proclitic start.
@@ -79,40 +88,45 @@ struct StemTrie: @unchecked Sendable {
         }
         nodeInfo[order.count] = UInt64(e) << 32 | 0xFFFF_FFFF
         ends = renumberedEnds
-        level1 = .allocate(capacity: 64)
+        let n = StemTrie.codes
+        let letters = [0] + StemTrie.denseLetters
+        codeOf = .allocate(capacity: 64)
+        codeOf.initialize(repeating: 0)
+        for (code, letter) in letters.enumerated() where code > 0 { codeOf[Int(letter - 0x0620)] = UInt8(code) }
+        level1 = .allocate(capacity: n)
         level1.initialize(repeating: -1)
-        level2 = .allocate(capacity: 64 * 64)
+        level2 = .allocate(capacity: n * n)
         level2.initialize(repeating: -1)
-        pairReads = .allocate(capacity: 64 * 64)
+        pairReads = .allocate(capacity: n * n)
         pairReads.initialize(repeating: false)
-        tripleGoes = .allocate(capacity: 64 * 64 * 64 / 64)
+        tripleGoes = .allocate(capacity: n * n * n / 64)
         tripleGoes.initialize(repeating: 0)
-        for c1 in 1..<64 {
-            let first = child(0, 0x0620 + UInt32(c1))
+        for c1 in 1..<letters.count {
+            let first = child(0, letters[c1])
             level1[c1] = first
             guard first >= 0 else { continue }
-            for c2 in 1..<64 { level2[c1 * 64 + c2] = child(first, 0x0620 + UInt32(c2)) }
+            for c2 in 1..<letters.count { level2[c1 * n + c2] = child(first, letters[c2]) }
         }
         let heh = CliticRules.heh, yeh = CliticRules.yeh
         func hasForm(_ node: Int32) -> Bool { node >= 0 && ends[Int(node)] >= 0 }
         func restores(_ node: Int32) -> Bool {
             hasForm(child(node, heh)) || hasForm(child(node, yeh))
         }
-        for c1 in 1..<64 where level1[c1] >= 0 {
+        for c1 in 1..<letters.count where level1[c1] >= 0 {
             let oneRestores = restores(level1[c1])
-            for c2 in 1..<64 {
-                let second = 0x0620 + UInt32(c2)
-                let n2 = level2[c1 * 64 + c2]
-                pairReads[c1 * 64 + c2] = hasForm(n2)
+            for c2 in 1..<letters.count {
+                let second = letters[c2]
+                let n2 = level2[c1 * n + c2]
+                pairReads[c1 * n + c2] = hasForm(n2)
                     || (oneRestores && (second == CliticRules.teh || second == CliticRules.alef))
                 guard n2 >= 0 else { continue }
                 let twoRestores = restores(n2)
-                for c3 in 1..<64 {
-                    let third = 0x0620 + UInt32(c3)
+                for c3 in 1..<letters.count {
+                    let third = letters[c3]
                     let goes = child(n2, third) >= 0
                         || (twoRestores && (third == CliticRules.teh || third == CliticRules.alef))
                     if goes {
-                        let bit = c1 * 4096 + c2 * 64 + c3
+                        let bit = c1 * n * n + c2 * n + c3
                         tripleGoes[bit >> 6] |= 1 << UInt64(bit & 63)
                     }
                 }
@@ -120,19 +134,26 @@ struct StemTrie: @unchecked Sendable {
         }
     }
 
-    /// The dense-table code of an Arabic letter, or 0.
+    /// A 6-bit letter number for bitmasks (letter − U+0620 for U+0621..<U+0660, else 0).
     @inline(__always)
-    static func code(_ v: UInt32) -> Int {
+    static func letterBit(_ v: UInt32) -> Int {
         v >= 0x0621 && v < 0x0660 ? Int(v - 0x0620) : 0
+    }
+
+    /// The dense code of a letter (see `denseLetters`), or 0.
+    @inline(__always)
+    func code(_ v: UInt32) -> Int {
+        let d = v &- 0x0620
+        return d < 64 ? Int(codeOf[Int(d)]) : 0
     }
 
     /// The child of `node` at `depth` (0 = root), whose first letter had code `firstCode`.
     @inline(__always)
     func step(_ node: Int32, depth: Int, firstCode: Int, _ letter: UInt32) -> Int32 {
-        let c = StemTrie.code(letter)
+        let c = code(letter)
         if c != 0 {
             if depth == 0 { return level1[c] }
-            if depth == 1 && firstCode != 0 { return level2[firstCode * 64 + c] }
+            if depth == 1 && firstCode != 0 { return level2[firstCode &* StemTrie.codes &+ c] }
         }
         return child(node, letter)
     }
@@ -142,13 +163,14 @@ struct StemTrie: @unchecked Sendable {
     @inline(__always)
     func mayStart(_ b: UnsafeBufferPointer<UInt32>, _ start: Int, _ hi: Int) -> Bool {
         guard start + 1 < hi else { return false }
-        let c1 = StemTrie.code(b[start]), c2 = StemTrie.code(b[start + 1])
+        let c1 = code(b[start]), c2 = code(b[start &+ 1])
         if c1 == 0 || c2 == 0 { return true }
-        if pairReads[c1 * 64 + c2] { return true }
-        guard start + 2 < hi else { return false }
-        let c3 = StemTrie.code(b[start + 2])
+        let n = StemTrie.codes
+        if pairReads[c1 &* n &+ c2] { return true }
+        guard start &+ 2 < hi else { return false }
+        let c3 = code(b[start &+ 2])
         if c3 == 0 { return true }
-        let bit = c1 * 4096 + c2 * 64 + c3
+        let bit = c1 &* n &* n &+ c2 &* n &+ c3
         return tripleGoes[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
@@ -158,6 +180,7 @@ struct StemTrie: @unchecked Sendable {
         nodeInfo.deallocate()
         edgeWords.deallocate()
         level1.deallocate()
+        codeOf.deallocate()
         level2.deallocate()
     }
 
