@@ -202,16 +202,23 @@ struct CliticRules: Sendable {
             let letter = b[p]
             let depth = p - start
             // A restored ending is followed by ت (شحنتها, شحنتان) or ا (شحنات, مستواه).
-            if (letter == CliticRules.teh || letter == alef) && depth + 1 >= CliticRules.minimumStem {
-                let h = trie.step(node, depth: depth, firstCode: firstCode, heh)
-                if h >= 0, trie.form(at: h) >= 0, case let info = restoringHeh.get(CliticRules.key(b, p, hi)), info >= 0 {
-                    out.append(Split(skip: skip, cut: hi - p, restore: heh, clitic: clitic, article: article,
-                                     pronoun: info == 1, finalHeh: false, form: trie.form(at: h)))
+            // Only the last five letters can start a suffix (`key` is 0 before them): look the
+            // suffix up first, the trie only when it is one.
+            if (letter == CliticRules.teh || letter == alef) && depth + 1 >= CliticRules.minimumStem && hi - p <= 5 {
+                let key = CliticRules.key(b, p, hi)
+                if case let info = restoringHeh.get(key), info >= 0 {
+                    let h = trie.step(node, depth: depth, firstCode: firstCode, heh)
+                    if h >= 0, trie.form(at: h) >= 0 {
+                        out.append(Split(skip: skip, cut: hi - p, restore: heh, clitic: clitic, article: article,
+                                         pronoun: info == 1, finalHeh: false, form: trie.form(at: h)))
+                    }
                 }
-                let y = letter == alef ? trie.step(node, depth: depth, firstCode: firstCode, yeh) : -1
-                if y >= 0, trie.form(at: y) >= 0, case let info = restoringYeh.get(CliticRules.key(b, p, hi)), info >= 0 {
-                    out.append(Split(skip: skip, cut: hi - p, restore: yeh, clitic: clitic, article: article,
-                                     pronoun: info == 1, finalHeh: false, form: trie.form(at: y)))
+                if letter == alef, case let info = restoringYeh.get(key), info >= 0 {
+                    let y = trie.step(node, depth: depth, firstCode: firstCode, yeh)
+                    if y >= 0, trie.form(at: y) >= 0 {
+                        out.append(Split(skip: skip, cut: hi - p, restore: yeh, clitic: clitic, article: article,
+                                         pronoun: info == 1, finalHeh: false, form: trie.form(at: y)))
+                    }
                 }
             }
             node = trie.step(node, depth: depth, firstCode: firstCode, letter)
