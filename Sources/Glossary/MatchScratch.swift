@@ -49,6 +49,10 @@ struct MatchScratch: @unchecked Sendable {
 
     /// Decodes, folds and splits into words in one pass over the UTF-8 bytes. The common
     /// scalars (one folded scalar or none) take one table load; the rest go through `foldMore`.
+    ///
+    /// Room is made ahead, so the common path checks no capacity: there is always space for one
+    /// folded scalar per byte still to read, and one word per two (a word and its separator
+    /// take at least a byte each). `foldMore`, the only path that can emit more, restores that.
     mutating func load(_ bytes: UnsafeBufferPointer<UInt8>) {
         scalars.count = 0
         origin.count = 0
@@ -56,18 +60,14 @@ struct MatchScratch: @unchecked Sendable {
         tokens.count = 0
         let byteCount = bytes.count
         guard let src = bytes.baseAddress, byteCount > 0 else { return }
-        // A scalar takes at least one byte, and so does a word; folding rarely lengthens the
-        // text (then `foldMore` makes room).
         scalars.reserve(byteCount + 1)
         origin.reserve(byteCount + 1)
         originals.reserve(byteCount + 1)
-        tokens.reserve(byteCount / 2 + 1)
-        let table = MatchFolding.table
-        let quick = table.quick.baseAddress.unsafelyUnwrapped
+        tokens.reserve(byteCount / 2 + 2)
+        let quick = MatchFolding.table.quick.baseAddress.unsafelyUnwrapped
         let single = MatchFolding.Table.single, wordBit = MatchFolding.Table.word
         let orig = originals.base
         var s = scalars.base, o = origin.base, tok = tokens.base
-        var capacity = scalars.capacity, tokenCapacity = tokens.capacity
         var n = 0, tokenCount = 0, index: Int32 = 0, i = 0, wordStart = -1
         while i < byteCount {
             let b0 = UInt32(src[i])
@@ -89,25 +89,13 @@ struct MatchScratch: @unchecked Sendable {
                 break  // a truncated sequence: Swift strings are valid UTF-8, so never reached
             }
             orig[Int(index)] = v
-            let slot = table.slot(v)
-            let q = slot >= 0 ? quick[slot] : 0
+            let q = v < 0x0800 ? quick[Int(v)] : 0
             if q & single != 0 {
-                if n == capacity {
-                    (scalars.count, origin.count, tokens.count) = (n, n, tokenCount)
-                    scalars.reserve(n + 64)
-                    origin.reserve(n + 64)
-                    (s, o, capacity) = (scalars.base, origin.base, scalars.capacity)
-                }
                 s[n] = q & 0x1F_FFFF
                 o[n] = index
                 if q & wordBit != 0 {
                     if wordStart < 0 { wordStart = n }
                 } else if wordStart >= 0 {
-                    if tokenCount == tokenCapacity {
-                        tokens.count = tokenCount
-                        tokens.grow(toAtLeast: tokenCount + 1)
-                        (tok, tokenCapacity) = (tokens.base, tokens.capacity)
-                    }
                     tok[tokenCount] = Token(lo: Int32(truncatingIfNeeded: wordStart), hi: Int32(truncatingIfNeeded: n))
                     tokenCount &+= 1
                     wordStart = -1
@@ -115,10 +103,9 @@ struct MatchScratch: @unchecked Sendable {
                 n &+= 1
             } else if q & MatchFolding.Table.dropped == 0 {
                 (scalars.count, origin.count, tokens.count) = (n, n, tokenCount)
-                foldMore(v, slot: slot, index: index, wordStart: &wordStart)
+                foldMore(v, index: index, remaining: byteCount - i, wordStart: &wordStart)
                 (n, tokenCount) = (scalars.count, tokens.count)
                 (s, o, tok) = (scalars.base, origin.base, tokens.base)
-                (capacity, tokenCapacity) = (scalars.capacity, tokens.capacity)
             }
             index &+= 1
         }
@@ -128,19 +115,18 @@ struct MatchScratch: @unchecked Sendable {
     }
 
     /// A scalar that folds to several scalars (presentation forms such as ﻻ) or lies outside
-    /// the table.
+    /// the first table range; then room for `remaining` more bytes, as `load` expects.
     @inline(never)
-    private mutating func foldMore(_ v: UInt32, slot: Int, index: Int32, wordStart: inout Int) {
-        var folded: [UInt32]
+    private mutating func foldMore(_ v: UInt32, index: Int32, remaining: Int, wordStart: inout Int) {
+        let table = MatchFolding.table
+        let slot = table.slot(v)
+        var folded: [UInt32] = []
         if slot >= 0 {
-            let table = MatchFolding.table
             let packed = table.slots[slot]
             let at = Int(packed >> 8)
             folded = Array(table.values[at..<(at + Int(packed & 0xFF))])
         } else if let scalar = Unicode.Scalar(v) {
             folded = MatchFolding.foldSlow(scalar)
-        } else {
-            folded = []
         }
         for f in folded {
             let n = scalars.count
@@ -153,6 +139,9 @@ struct MatchScratch: @unchecked Sendable {
                 wordStart = -1
             }
         }
+        scalars.reserve(scalars.count + remaining + 1)
+        origin.reserve(origin.count + remaining + 1)
+        tokens.reserve(tokens.count + remaining / 2 + 2)
     }
 
     /// The original range covered by folded scalars `lo..<hi`: as `NormalizedText.originalRange`,
