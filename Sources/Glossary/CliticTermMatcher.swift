@@ -32,10 +32,12 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let rootChild: UnsafeMutableBufferPointer<Int32>
         /// Later-word edges: node << 32 | form id → child (node is never 0 there, so keys are nonzero).
         let edges: FlatMap64
-        /// Per node, the first letters of the forms that continue it (bit = letter code, see
-        /// `StemTrie.letterBit`; bit 0 = some form starts outside the Arabic letters): the next
-        /// word is read only if it, or what follows its article, starts with one of them.
+        /// Per node, the first letters of the forms that continue it (bit = `StemTrie.letterBit`;
+        /// bit 0 = some such form starts with a letter outside the dense codes, so no filter),
+        /// and the set of (node, first two letters' dense codes) of those forms: the next word
+        /// is read only if it, or what follows its article, starts like one of them.
         let nextLetters: UnsafeMutableBufferPointer<UInt64>
+        let nextPairs: FlatMap64
         /// Terminals of node n: `terminals[terminalStart[n] ..< terminalStart[n + 1]]`.
         let terminals: UnsafeMutableBufferPointer<Terminal>
         let terminalStart: UnsafeMutableBufferPointer<Int32>
@@ -48,7 +50,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let en: [String]
 
         init(firstTrie: StemTrie, laterTrie: StemTrie, rootChild: [Int32], edges: [UInt64: Int32], terminals: [Int32: [Terminal]],
-             literals: [Int32: [UInt32]], nextLetters: [Int32: UInt64], maxDepth: Int, ar: [String], en: [String]) {
+             literals: [Int32: [UInt32]], nextLetters: [Int32: UInt64], nextPairs: Set<UInt64>, maxDepth: Int, ar: [String], en: [String]) {
             self.firstTrie = firstTrie
             self.laterTrie = laterTrie
             self.rootChild = .allocate(capacity: max(1, rootChild.count))
@@ -69,6 +71,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             self.literals = literals
             self.nextLetters = .allocate(capacity: nodeCount)
             _ = self.nextLetters.initialize(from: (0..<nodeCount).map { nextLetters[Int32($0)] ?? 0 })
+            self.nextPairs = FlatMap64(nextPairs.map { ($0, 1) })
             self.maxDepth = maxDepth
             self.ar = ar
             self.en = en
@@ -82,6 +85,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             terminals.deallocate()
             terminalStart.deallocate()
             nextLetters.deallocate()
+            nextPairs.free()
             edges.free()
         }
     }
@@ -105,6 +109,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         var terminals: [Int32: [Terminal]] = [:]
         var literals: [Int32: [UInt32]] = [:]
         var nextLetters: [Int32: UInt64] = [:]
+        var nextPairs: Set<UInt64> = []
         var nodeCount: Int32 = 1
         var maxDepth = 1
         var firstForms: Set<Int32> = [], laterForms: Set<Int32> = []
@@ -136,7 +141,14 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
                     node = rootChild[Int(id)]
                 } else {
                     let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
-                    nextLetters[node, default: 0] |= 1 << UInt64(base.first.map { StemTrie.letterBit($0) } ?? 0)
+                    for pair in CliticTermMatcher.startPairs(base) {
+                        if pair.c1 == 0 || pair.c2 == 0 {
+                            nextLetters[node, default: 0] |= 1  // no dense code: never filtered
+                        } else {
+                            nextLetters[node, default: 0] |= 1 << UInt64(StemTrie.letterBit(base[0]))
+                            nextPairs.insert(CliticTermMatcher.pairKey(node, pair.c1, pair.c2))
+                        }
+                    }
                     if let next = edges[key] {
                         node = next
                     } else {
@@ -157,7 +169,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             StemTrie(forms: formList.enumerated().compactMap { ids.contains(Int32($0)) ? ($1, Int32($0)) : nil })
         }
         self.index = Index(
-            firstTrie: trie(firstForms), laterTrie: trie(laterForms), rootChild: rootChild, edges: edges, terminals: terminals, literals: literals, nextLetters: nextLetters, maxDepth: maxDepth,
+            firstTrie: trie(firstForms), laterTrie: trie(laterForms), rootChild: rootChild, edges: edges, terminals: terminals, literals: literals, nextLetters: nextLetters, nextPairs: nextPairs, maxDepth: maxDepth,
             ar: glossary.entries.map(\.ar), en: glossary.entries.map(\.en))
     }
 
@@ -184,6 +196,25 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let out = scan.s.candidates.count == 0 ? [] : results(scan)
         index.scratches.giveBack(scan.s)
         return out
+    }
+
+    /// The dense codes of the first two letters a word read as `form` can start with: the
+    /// form's own, and for a two-letter form ending in ه or ي also ت and ا in second place (the
+    /// restored ending before a suffix: شحنتها, مستواه). (0, 0) when the form is shorter.
+    static func startPairs(_ form: [UInt32]) -> [(c1: Int, c2: Int)] {
+        guard form.count >= 2 else { return [(0, 0)] }
+        let c1 = StemTrie.denseCode(form[0])
+        var pairs = [(c1, StemTrie.denseCode(form[1]))]
+        if form.count == 2 && (form[1] == CliticRules.heh || form[1] == CliticRules.yeh) {
+            pairs.append((c1, StemTrie.denseCode(CliticRules.teh)))
+            pairs.append((c1, StemTrie.denseCode(CliticRules.alef)))
+        }
+        return pairs
+    }
+
+    @inline(__always)
+    static func pairKey(_ node: Int32, _ c1: Int, _ c2: Int) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 16 | UInt64(c1) << 8 | UInt64(c2)
     }
 
     /// Hamza seats vary in real text (مسؤول / مسئول): fold ؤ and ئ to ء on both sides. Everything

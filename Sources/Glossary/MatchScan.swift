@@ -216,15 +216,20 @@ struct MatchScan {
     }
 
     /// Whether the word at `lo..<hi` can be read as a form that continues `node`: it, or the
-    /// part after its article, starts with a letter one of those forms starts with.
+    /// part after its article, starts with the first two letters of one of those forms.
     @inline(__always)
     private func mayContinue(_ node: Int32, _ lo: Int, _ hi: Int) -> Bool {
         let letters = index.nextLetters[Int(node)]
         if letters & 1 != 0 { return true }
         let b = s.scalars.base
-        if letters & (1 << UInt64(StemTrie.letterBit(b[lo]))) != 0 { return true }
-        return hi - lo > 3 && b[lo] == CliticRules.alef && b[lo + 1] == CliticRules.lam
-            && letters & (1 << UInt64(StemTrie.letterBit(b[lo + 2]))) != 0
+        @inline(__always)
+        func startsLikeAChild(_ start: Int) -> Bool {
+            guard start + 1 < hi, letters & (1 << UInt64(StemTrie.letterBit(b[start]))) != 0 else { return false }
+            let key = CliticTermMatcher.pairKey(node, laterTrie.code(b[start]), laterTrie.code(b[start + 1]))
+            return index.nextPairs.get(key) >= 0
+        }
+        if startsLikeAChild(lo) { return true }
+        return hi - lo > 3 && b[lo] == CliticRules.alef && b[lo + 1] == CliticRules.lam && startsLikeAChild(lo + 2)
     }
 
     private func onlySpaceBetween(_ lo: Int, _ hi: Int) -> Bool {

@@ -140,6 +140,11 @@ struct StemTrie: @unchecked Sendable {
         v >= 0x0621 && v < 0x0660 ? Int(v - 0x0620) : 0
     }
 
+    /// The dense code of a letter, for building tables (scans use `code`, the same mapping).
+    static func denseCode(_ v: UInt32) -> Int {
+        denseLetters.firstIndex(of: v).map { $0 + 1 } ?? 0
+    }
+
     /// The dense code of a letter (see `denseLetters`), or 0.
     @inline(__always)
     func code(_ v: UInt32) -> Int {
