@@ -172,17 +172,17 @@ struct CliticRules: Sendable {
     /// False when `readings` would certainly find nothing: each stem start checked against the
     /// trie's first-letters tables only.
     @inline(__always)
-    static func mayRead(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie) -> Bool {
-        starts(b, lo, hi, first: first) { skip, _, _ in trie.mayStart(b, lo + skip, hi) }
+    static func mayRead(_ b: UnsafeBufferPointer<UInt32>, _ codes: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie) -> Bool {
+        starts(b, lo, hi, first: first) { skip, _, _ in trie.mayStart(codes, lo + skip, hi) }
     }
 
     /// Appends to `out` every reading of `b[lo..<hi]` whose stem is a form in `trie`, as the
     /// first word of a term (`first`: the proclitic chain may precede it) or a later word (only
     /// the article may).
     @inline(__always)
-    func readings(_ b: UnsafeBufferPointer<UInt32>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
+    func readings(_ b: UnsafeBufferPointer<UInt32>, _ codes: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
         _ = CliticRules.starts(b, lo, hi, first: first) { skip, clitic, article in
-            walk(b, lo + skip, hi, skip: skip, clitic: clitic, article: article, trie: trie, into: &out)
+            walk(b, codes, lo + skip, hi, skip: skip, clitic: clitic, article: article, trie: trie, into: &out)
             return false
         }
     }
@@ -191,11 +191,11 @@ struct CliticRules: Sendable {
     /// nothing or a suffix. Before each letter it also tries the stem with a final ه or ي
     /// restored (شحنت|ها → شحنة, مستو|اه → مستوى).
     @inline(never)
-    private func walk(_ b: UnsafeBufferPointer<UInt32>, _ start: Int, _ hi: Int, skip: Int, clitic: Int, article: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
+    private func walk(_ b: UnsafeBufferPointer<UInt32>, _ codes: UnsafePointer<UInt8>, _ start: Int, _ hi: Int, skip: Int, clitic: Int, article: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
         let alef = CliticRules.alef, heh = CliticRules.heh, yeh = CliticRules.yeh
         // The first two or three letters already rule most starts out (see `StemTrie.mayStart`).
-        guard trie.mayStart(b, start, hi) else { return }
-        let firstCode = trie.code(b[start])
+        guard trie.mayStart(codes, start, hi) else { return }
+        let firstCode = Int(codes[start])
         var node: Int32 = 0
         var p = start
         while p < hi {
@@ -207,25 +207,25 @@ struct CliticRules: Sendable {
             if (letter == CliticRules.teh || letter == alef) && depth + 1 >= CliticRules.minimumStem && hi - p <= 5 {
                 let key = CliticRules.key(b, p, hi)
                 if case let info = restoringHeh.get(key), info >= 0 {
-                    let h = trie.step(node, depth: depth, firstCode: firstCode, heh)
-                    if h >= 0, trie.form(at: h) >= 0 {
+                    let h = trie.step(node, depth: depth, firstCode: firstCode, heh, code: StemTrie.hehCode)
+                    if h >= 0, StemTrie.endsForm(h) {
                         out.append(Split(skip: skip, cut: hi - p, restore: heh, clitic: clitic, article: article,
                                          pronoun: info == 1, finalHeh: false, form: trie.form(at: h)))
                     }
                 }
                 if letter == alef, case let info = restoringYeh.get(key), info >= 0 {
-                    let y = trie.step(node, depth: depth, firstCode: firstCode, yeh)
-                    if y >= 0, trie.form(at: y) >= 0 {
+                    let y = trie.step(node, depth: depth, firstCode: firstCode, yeh, code: StemTrie.yehCode)
+                    if y >= 0, StemTrie.endsForm(y) {
                         out.append(Split(skip: skip, cut: hi - p, restore: yeh, clitic: clitic, article: article,
                                          pronoun: info == 1, finalHeh: false, form: trie.form(at: y)))
                     }
                 }
             }
-            node = trie.step(node, depth: depth, firstCode: firstCode, letter)
+            node = trie.step(node, depth: depth, firstCode: firstCode, letter, code: Int(codes[p]))
             if node < 0 { return }
             p += 1
+            guard StemTrie.endsForm(node), p - start >= CliticRules.minimumStem else { continue }
             let form = trie.form(at: node)
-            guard form >= 0, p - start >= CliticRules.minimumStem else { continue }
             if p == hi {
                 out.append(Split(skip: skip, cut: 0, restore: 0, clitic: clitic, article: article,
                                  pronoun: false, finalHeh: false, form: form))

@@ -28,9 +28,10 @@ enum MatchFolding {
         let values: UnsafeMutableBufferPointer<UInt32>
         /// Per value: whether it is a word scalar (`CliticTermMatcher.isWord`).
         let valueIsWord: UnsafeMutableBufferPointer<Bool>
-        /// Per table scalar, the common cases in one word: `single` | `word` | the folded value
-        /// when it folds to exactly one scalar, `dropped` when it folds to none (marks, tatweel),
-        /// 0 when it needs `slots`/`values`.
+        /// Per table scalar, the common cases in one word: `single` | `word` | the dense letter
+        /// code (`StemTrie.denseCode`) << 21 | the folded value when it folds to exactly one
+        /// scalar, `dropped` when it folds to none (marks, tatweel), 0 when it needs
+        /// `slots`/`values`.
         let quick: UnsafeMutableBufferPointer<UInt32>
         static let single: UInt32 = 1 << 31, word: UInt32 = 1 << 30, dropped: UInt32 = 1 << 29
         let second: Int, third: Int
@@ -59,7 +60,8 @@ enum MatchFolding {
                 if count == 0 {
                     quick[i] = Table.dropped
                 } else if count == 1 {
-                    quick[i] = Table.single | (CliticTermMatcher.isWord(values[at]) ? Table.word : 0) | values[at]
+                    quick[i] = Table.single | (CliticTermMatcher.isWord(values[at]) ? Table.word : 0)
+                        | UInt32(StemTrie.denseCode(values[at])) << 21 | values[at]
                 } else {
                     quick[i] = 0
                 }

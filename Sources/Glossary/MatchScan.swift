@@ -33,17 +33,18 @@ struct MatchScan {
 
     /// The folded text (valid while the scratch is not reloaded).
     var b: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: s.scalars.base, count: s.scalars.count) }
+    var codes: UnsafePointer<UInt8> { UnsafePointer(s.codes.base) }
 
     /// Leaves the chosen candidates, in text order, in `s.candidates`.
     mutating func run() {
         s.candidates.count = 0
         s.splits.count = 0
         s.path.reserve(index.maxDepth)
-        let b = self.b
+        let b = self.b, codes = self.codes
         for t in 0..<s.tokens.count {
             let token = s.tokens[t]
             // Most words start no glossary term in any reading: rejected after a few table loads.
-            guard CliticRules.mayRead(b, Int(token.lo), Int(token.hi), first: true, trie: firstTrie) else { continue }
+            guard CliticRules.mayRead(b, codes, Int(token.lo), Int(token.hi), first: true, trie: firstTrie) else { continue }
             best = nil
             explore(token: t, depth: 0, node: 0, firstToken: t)
             if let found = best { s.candidates.append(found) }
@@ -150,9 +151,9 @@ struct MatchScan {
         let first = depth == 0
         let trie = first ? firstTrie : laterTrie
         // (The first word passed this filter in `run`.)
-        if !first && !(mayContinue(node, lo, hi) && CliticRules.mayRead(b, lo, hi, first: false, trie: trie)) { return }
+        if !first && !(mayContinue(node, lo, hi) && CliticRules.mayRead(b, codes, lo, hi, first: false, trie: trie)) { return }
         let start = s.splits.count
-        rules.readings(b, lo, hi, first: first, trie: trie, into: &s.splits)
+        rules.readings(b, codes, lo, hi, first: first, trie: trie, into: &s.splits)
         let end = s.splits.count
         var k = start
         while k < end {
@@ -225,7 +226,7 @@ struct MatchScan {
         @inline(__always)
         func startsLikeAChild(_ start: Int) -> Bool {
             guard start + 1 < hi, letters & (1 << UInt64(StemTrie.letterBit(b[start]))) != 0 else { return false }
-            let key = CliticTermMatcher.pairKey(node, laterTrie.code(b[start]), laterTrie.code(b[start + 1]))
+            let key = CliticTermMatcher.pairKey(node, Int(s.codes[start]), Int(s.codes[start + 1]))
             return index.nextPairs.get(key) >= 0
         }
         if startsLikeAChild(lo) { return true }

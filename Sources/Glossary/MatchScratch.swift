@@ -11,6 +11,9 @@ struct MatchScratch: @unchecked Sendable {
     /// Folded scalar values, and for each the offset of the original scalar it came from.
     var scalars = ScratchBuffer<UInt32>(capacity: 512)
     var origin = ScratchBuffer<Int32>(capacity: 512)
+    /// The dense letter code of each folded scalar (`StemTrie.denseCode`), looked up once here
+    /// instead of at every trie step.
+    var codes = ScratchBuffer<UInt8>(capacity: 512)
     /// The original text's scalar values (their count is the text's length in scalars).
     var originals = ScratchBuffer<UInt32>(capacity: 512)
     /// Maximal runs of word scalars in `scalars`.
@@ -27,6 +30,7 @@ struct MatchScratch: @unchecked Sendable {
     func free() {
         scalars.free()
         origin.free()
+        codes.free()
         originals.free()
         tokens.free()
         splits.free()
@@ -39,7 +43,7 @@ struct MatchScratch: @unchecked Sendable {
 
     /// Bytes held, so the pool can drop a scratch that grew on a huge text.
     var footprint: Int {
-        scalars.capacity * 12 + tokens.capacity * 8 + (splits.capacity + path.capacity) * 64 + candidates.capacity * 160 + order.capacity * 4 + taken.capacity + chosen.capacity
+        scalars.capacity * 13 + tokens.capacity * 8 + (splits.capacity + path.capacity) * 64 + candidates.capacity * 160 + order.capacity * 4 + taken.capacity + chosen.capacity
     }
 
     mutating func load(_ text: String) {
@@ -56,18 +60,20 @@ struct MatchScratch: @unchecked Sendable {
     mutating func load(_ bytes: UnsafeBufferPointer<UInt8>) {
         scalars.count = 0
         origin.count = 0
+        codes.count = 0
         originals.count = 0
         tokens.count = 0
         let byteCount = bytes.count
         guard let src = bytes.baseAddress, byteCount > 0 else { return }
         scalars.reserve(byteCount + 1)
         origin.reserve(byteCount + 1)
+        codes.reserve(byteCount + 1)
         originals.reserve(byteCount + 1)
         tokens.reserve(byteCount / 2 + 2)
         let quick = MatchFolding.table.quick.baseAddress.unsafelyUnwrapped
         let single = MatchFolding.Table.single, wordBit = MatchFolding.Table.word
         let orig = originals.base
-        var s = scalars.base, o = origin.base, tok = tokens.base
+        var s = scalars.base, o = origin.base, cd = codes.base, tok = tokens.base
         var n = 0, tokenCount = 0, index: Int32 = 0, i = 0, wordStart = -1
         while i < byteCount {
             let b0 = UInt32(src[i])
@@ -93,6 +99,7 @@ struct MatchScratch: @unchecked Sendable {
             if q & single != 0 {
                 s[n] = q & 0x1F_FFFF
                 o[n] = index
+                cd[n] = UInt8(truncatingIfNeeded: (q >> 21) & 0x1F)
                 if q & wordBit != 0 {
                     if wordStart < 0 { wordStart = n }
                 } else if wordStart >= 0 {
@@ -102,14 +109,14 @@ struct MatchScratch: @unchecked Sendable {
                 }
                 n &+= 1
             } else if q & MatchFolding.Table.dropped == 0 {
-                (scalars.count, origin.count, tokens.count) = (n, n, tokenCount)
+                (scalars.count, origin.count, codes.count, tokens.count) = (n, n, n, tokenCount)
                 foldMore(v, index: index, remaining: byteCount - i, wordStart: &wordStart)
                 (n, tokenCount) = (scalars.count, tokens.count)
-                (s, o, tok) = (scalars.base, origin.base, tokens.base)
+                (s, o, cd, tok) = (scalars.base, origin.base, codes.base, tokens.base)
             }
             index &+= 1
         }
-        (scalars.count, origin.count, tokens.count) = (n, n, tokenCount)
+        (scalars.count, origin.count, codes.count, tokens.count) = (n, n, n, tokenCount)
         if wordStart >= 0 { tokens.append(Token(lo: Int32(truncatingIfNeeded: wordStart), hi: Int32(truncatingIfNeeded: n))) }
         originals.count = Int(index)
     }
@@ -132,6 +139,7 @@ struct MatchScratch: @unchecked Sendable {
             let n = scalars.count
             scalars.append(f)
             origin.append(index)
+            codes.append(UInt8(StemTrie.denseCode(f)))
             if CliticTermMatcher.isWord(f) {
                 if wordStart < 0 { wordStart = n }
             } else if wordStart >= 0 {
@@ -141,6 +149,7 @@ struct MatchScratch: @unchecked Sendable {
         }
         scalars.reserve(scalars.count + remaining + 1)
         origin.reserve(origin.count + remaining + 1)
+        codes.reserve(codes.count + remaining + 1)
         tokens.reserve(tokens.count + remaining / 2 + 2)
     }
 

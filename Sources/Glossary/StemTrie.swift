@@ -15,15 +15,13 @@ struct StemTrie: @unchecked Sendable {
     private let nodeInfo: UnsafeMutableBufferPointer<UInt64>
     /// Per edge: letter << 32 | child.
     private let edgeWords: UnsafeMutableBufferPointer<UInt64>
-    /// Dense letter codes (`code`): 1...29 for the letters folded Arabic is made of, 0 for
+    /// Dense letter codes (`denseCode`): 1...29 for the letters folded Arabic is made of, 0 for
     /// anything else (which takes the general path). Five bits, so the tables below fit in a
     /// few kilobytes and stay in the first-level cache.
     static let denseLetters: [UInt32] = (UInt32(0x0621)...0x063A).filter {
         ![0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0629].contains($0)  // folded to ا ء ه
     } + (UInt32(0x0641)...0x064A).filter { $0 != 0x0649 }  // ى folded to ي
     static let codes = 32
-    /// Code by scalar − U+0620, for U+0620..<U+0660.
-    private let codeOf: UnsafeMutableBufferPointer<UInt8>
     /// The first two levels for those letters (most walks end there):
     /// `level1[code]`, `level2[code1 * 32 + code2]`.
     private let level1: UnsafeMutableBufferPointer<Int32>
@@ -82,7 +80,8 @@ struct StemTrie: @unchecked Sendable {
             renumberedEnds[n] = ends[Int(old)]
             nodeInfo[n] = UInt64(e) << 32 | UInt64(UInt32(bitPattern: ends[Int(old)]))
             for k in kids[Int(old)] {
-                edgeWords[e] = UInt64(k.letter) << 32 | UInt64(UInt32(bitPattern: newID[Int(k.child)]))
+                let child = newID[Int(k.child)] | (ends[Int(k.child)] >= 0 ? StemTrie.formTag : 0)
+                edgeWords[e] = UInt64(k.letter) << 32 | UInt64(UInt32(bitPattern: child))
                 e += 1
             }
         }
@@ -90,9 +89,6 @@ struct StemTrie: @unchecked Sendable {
         ends = renumberedEnds
         let n = StemTrie.codes
         let letters = [0] + StemTrie.denseLetters
-        codeOf = .allocate(capacity: 64)
-        codeOf.initialize(repeating: 0)
-        for (code, letter) in letters.enumerated() where code > 0 { codeOf[Int(letter - 0x0620)] = UInt8(code) }
         level1 = .allocate(capacity: n)
         level1.initialize(repeating: -1)
         level2 = .allocate(capacity: n * n)
@@ -108,7 +104,7 @@ struct StemTrie: @unchecked Sendable {
             for c2 in 1..<letters.count { level2[c1 * n + c2] = child(first, letters[c2]) }
         }
         let heh = CliticRules.heh, yeh = CliticRules.yeh
-        func hasForm(_ node: Int32) -> Bool { node >= 0 && ends[Int(node)] >= 0 }
+        func hasForm(_ node: Int32) -> Bool { node >= 0 && StemTrie.endsForm(node) }
         func restores(_ node: Int32) -> Bool {
             hasForm(child(node, heh)) || hasForm(child(node, yeh))
         }
@@ -140,22 +136,29 @@ struct StemTrie: @unchecked Sendable {
         v >= 0x0621 && v < 0x0660 ? Int(v - 0x0620) : 0
     }
 
-    /// The dense code of a letter, for building tables (scans use `code`, the same mapping).
+    /// The dense code of a letter, or 0 (scans read it from `MatchScratch.codes`, filled from
+    /// the same mapping by the fold).
     static func denseCode(_ v: UInt32) -> Int {
         denseLetters.firstIndex(of: v).map { $0 + 1 } ?? 0
     }
 
-    /// The dense code of a letter (see `denseLetters`), or 0.
-    @inline(__always)
-    func code(_ v: UInt32) -> Int {
-        let d = v &- 0x0620
-        return d < 64 ? Int(codeOf[Int(d)]) : 0
-    }
 
-    /// The child of `node` at `depth` (0 = root), whose first letter had code `firstCode`.
+    /// Node references carry this bit when a form ends at the node, so a walk learns it without
+    /// loading the node (most nodes on a walk end no form).
+    static let formTag: Int32 = 1 << 30
+
     @inline(__always)
-    func step(_ node: Int32, depth: Int, firstCode: Int, _ letter: UInt32) -> Int32 {
-        let c = code(letter)
+    static func endsForm(_ node: Int32) -> Bool { node & formTag != 0 }
+
+    @inline(__always)
+    private static func slot(_ node: Int32) -> Int { Int(node & (formTag &- 1)) }
+
+    static let hehCode = denseCode(CliticRules.heh), yehCode = denseCode(CliticRules.yeh)
+
+    /// The child of `node` at `depth` (0 = root) by `letter` of dense code `c`, whose first
+    /// letter had code `firstCode`.
+    @inline(__always)
+    func step(_ node: Int32, depth: Int, firstCode: Int, _ letter: UInt32, code c: Int) -> Int32 {
         if c != 0 {
             if depth == 0 { return level1[c] }
             if depth == 1 && firstCode != 0 { return level2[firstCode &* StemTrie.codes &+ c] }
@@ -166,14 +169,14 @@ struct StemTrie: @unchecked Sendable {
     /// Whether a walk starting at `b[start]` (with `start + 1 < hi`) might find a form; false
     /// only when it certainly finds none. Letters outside the dense range always answer true.
     @inline(__always)
-    func mayStart(_ b: UnsafeBufferPointer<UInt32>, _ start: Int, _ hi: Int) -> Bool {
+    func mayStart(_ codes: UnsafePointer<UInt8>, _ start: Int, _ hi: Int) -> Bool {
         guard start + 1 < hi else { return false }
-        let c1 = code(b[start]), c2 = code(b[start &+ 1])
+        let c1 = Int(codes[start]), c2 = Int(codes[start &+ 1])
         if c1 == 0 || c2 == 0 { return true }
         let n = StemTrie.codes
         if pairReads[c1 &* n &+ c2] { return true }
         guard start &+ 2 < hi else { return false }
-        let c3 = code(b[start &+ 2])
+        let c3 = Int(codes[start &+ 2])
         if c3 == 0 { return true }
         let bit = c1 &* n &* n &+ c2 &* n &+ c3
         return tripleGoes[bit >> 6] & (1 << UInt64(bit & 63)) != 0
@@ -185,15 +188,15 @@ struct StemTrie: @unchecked Sendable {
         nodeInfo.deallocate()
         edgeWords.deallocate()
         level1.deallocate()
-        codeOf.deallocate()
         level2.deallocate()
     }
 
     /// The child of `node` by `letter`, or -1 (a scan of the node's sorted edges).
     @inline(__always)
     func child(_ node: Int32, _ letter: UInt32) -> Int32 {
-        var i = Int(nodeInfo[Int(node)] >> 32)
-        let end = Int(nodeInfo[Int(node) + 1] >> 32)
+        let at = StemTrie.slot(node)
+        var i = Int(truncatingIfNeeded: nodeInfo[at] >> 32)
+        let end = Int(truncatingIfNeeded: nodeInfo[at &+ 1] >> 32)
         while i < end {
             let word = edgeWords[i]
             let l = UInt32(truncatingIfNeeded: word >> 32)
@@ -206,5 +209,5 @@ struct StemTrie: @unchecked Sendable {
 
     /// The form ending at `node`, or -1.
     @inline(__always)
-    func form(at node: Int32) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: nodeInfo[Int(node)])) }
+    func form(at node: Int32) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: nodeInfo[StemTrie.slot(node)])) }
 }
