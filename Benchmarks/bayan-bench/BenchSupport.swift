@@ -32,7 +32,7 @@ enum ProcessMemory {
     static func kib(_ pid: Int32, _ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return nil }
-        return Int(line.dropFirst(field.count + 1).split(separator: " ").first ?? "")
+        return line.dropFirst(field.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
     }
 
     static func peakKiB(_ pid: Int32) -> Int? { kib(pid, "VmHWM") }
