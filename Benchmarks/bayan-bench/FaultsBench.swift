@@ -31,7 +31,7 @@ enum FaultsBench {
         let perDoc = BenchArgs.int(args, "--sentences") ?? 3
         let seed = UInt64(BenchArgs.int(args, "--seed") ?? 424_242)
         let holdSeconds = Double(BenchArgs.int(args, "--hold-seconds") ?? 3)
-        let texts = (0..<docs).map { EnginesBench.document(index: $0, sentences: perDoc) }
+        let texts = (0..<docs).map { document($0, sentences: perDoc) }
         print("faults benchmark: bayan at \(DaemonProcess.binary), \(docs) documents of \(perDoc) sentences, seed \(seed)")
 
         let clean = try await phase("fault-free", texts: texts, faults: FaultPlan())
@@ -151,6 +151,17 @@ enum FaultsBench {
             result.published += 1
             result.sentences += spool.resultJSON(stem).flatMap { $0["segments"] as? [Any] }?.count ?? 0
         }
+    }
+
+    /// `sentences` sentences unique to document `n` (none ends in a number, which the
+    /// segmenter may read as a list marker).
+    static func document(_ n: Int, sentences: Int) -> String {
+        let templates = [
+            "أعلنت الهيئة العامة للجمارك في البيان رقم %d عن ضبط شحنة مخالفة في الميناء.",
+            "وأكد المدير العام أن العملية %d من الدفعة %d تمت بالتنسيق مع منظمة الجمارك العالمية.",
+            "وتستمر الدائرة في تطوير الخدمة %d الذكية للعملاء والمتعاملين.",
+        ]
+        return (0..<sentences).map { s in String(format: templates[s % templates.count], n, s) }.joined(separator: " ") + "\n"
     }
 
     static func fmt(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
