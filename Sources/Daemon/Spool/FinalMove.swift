@@ -86,10 +86,11 @@ enum FinalMove {
 
     static let reasonSuffix = ".reason.txt"
 
-    /// `<name>.reason.txt`, shortened from the front to fit a file name.
+    /// `<name>.reason.txt`, shortened from the front so that it fits a file name with room for
+    /// the `.<name>.<pid>.<n>.tmp` it is first written as (at most 32 bytes more).
     static func reasonName(for movedName: String) -> String {
         var reasonName = movedName + reasonSuffix
-        while reasonName.utf8.count > 255 { reasonName.removeFirst() }
+        while reasonName.utf8.count > 255 - 32 { reasonName.removeFirst() }
         return reasonName
     }
 
