@@ -13,7 +13,8 @@ case "summary": try await SummaryBench.run(rest)
 case "qa": try await QABench.run(rest)
 case "match": try await MatchBench.run(rest)
 case "engines": try await EnginesBench.run(rest)
+case "faults": try await FaultsBench.run(rest)
 default:
     print("usage: bayan-bench <benchmark> [options]")
-    print("benchmarks: pipeline, segment, match, summary, qa, engines")
+    print("benchmarks: pipeline, segment, match, summary, qa, engines, faults")
 }

@@ -32,6 +32,7 @@ public final class FaultPlan: Sendable {
         var rates: [(Fault, Double)]
         var rng: SplitMix64
         var injected: Int = 0
+        var byKind: [String: Int] = [:]
     }
     private let state: Mutex<State>
 
@@ -42,14 +43,17 @@ public final class FaultPlan: Sendable {
     public func next() -> Fault? {
         state.withLock { s in
             if !s.queue.isEmpty {
+                let fault = s.queue.removeFirst()
                 s.injected += 1
-                return s.queue.removeFirst()
+                s.byKind[fault.label, default: 0] += 1
+                return fault
             }
             guard !s.rates.isEmpty else { return nil }
             var roll = Double(s.rng.next() >> 11) / Double(1 << 53)
             for (fault, rate) in s.rates {
                 if roll < rate {
                     s.injected += 1
+                    s.byKind[fault.label, default: 0] += 1
                     return fault
                 }
                 roll -= rate
@@ -62,6 +66,30 @@ public final class FaultPlan: Sendable {
     public func enqueue(_ faults: [Fault]) { state.withLock { $0.queue.append(contentsOf: faults) } }
 
     public var injectedCount: Int { state.withLock { $0.injected } }
+
+    /// Faults injected so far, by `Fault.label`.
+    public var injectedByKind: [String: Int] { state.withLock { $0.byKind } }
+}
+
+extension Fault {
+    /// A short name for reports: the status code for status faults, else the case name.
+    public var label: String {
+        switch self {
+        case .status(let code, let retryAfter): retryAfter == nil ? "\(code)" : "\(code)+Retry-After"
+        case .hang: "hang"
+        case .drop: "drop"
+        case .truncatedBody: "truncated"
+        case .malformedJSON: "malformed"
+        case .slowDrip: "slow-drip"
+        case .quota: "quota"
+        case .contextLength: "context-length"
+        case .loadingModel: "loading-model"
+        case .wrongCount: "wrong-count"
+        case .codeFence: "code-fence"
+        case .reasoningBlock: "reasoning-block"
+        case .finishLength: "finish-length"
+        }
+    }
 }
 
 /// A small, fast, seedable generator (Steele, Lea, Flood 2014).

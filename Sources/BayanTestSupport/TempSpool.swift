@@ -57,7 +57,7 @@ public final class TempSpool: @unchecked Sendable {
     /// Published folders (without temporaries).
     public var published: [String] { list(out).filter { !$0.hasPrefix(".") } }
     public var doneFiles: [String] { list(done) }
-    /// Files in failed/ that have their reason file (the reason is written just after the move).
+    /// Files in failed/ that have their reason file (the reason is written just before the move).
     public var failedFiles: [String] {
         let names = list(failed)
         let reasons = Set(names.filter { $0.hasSuffix(".reason.txt") })

@@ -10,6 +10,8 @@ public enum CrashPoint: String, CaseIterable, Sendable {
     case afterRenameBeforeDirSync = "after-rename-before-dirsync"
     case midDatabaseWrite = "mid-database-write"
     case afterPublishBeforeMovingOriginal = "after-publish-before-moving-original"
+    /// A rejected file's reason is in failed/, the file itself not yet.
+    case afterReasonBeforeMove = "after-reason-before-move"
 
     private static let armed: CrashPoint? = {
         guard let value = getenv("BAYAN_FAULT") else { return nil }

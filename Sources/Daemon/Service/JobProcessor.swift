@@ -104,9 +104,7 @@ struct JobProcessor: Sendable {
     /// Moves the original to failed/ with a reason file a person can read.
     func fail(_ job: ClaimedJob, reason: String, log: Logger) -> Outcome {
         do {
-            if let moved = try FinalMove.move(from: job.path, name: job.originalName, to: layout.failed) {
-                try FinalMove.writeReason(layout.failed, movedName: moved, original: job.originalName, reason: reason)
-            }
+            _ = try FinalMove.moveToFailed(from: job.path, name: job.originalName, failed: layout.failed, reason: reason)
             rmdir(job.folder)
             try DurableFS.fsyncDirectory(layout.active)
         } catch {

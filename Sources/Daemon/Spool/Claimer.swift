@@ -104,8 +104,9 @@ struct Claimer: Sendable {
     /// Moves an inbox entry to failed/ without opening it, with a reason file.
     private func reject(_ name: String, _ reason: String) -> Outcome {
         do {
-            guard let moved = try FinalMove.move(from: layout.inbox + "/" + name, name: name, to: layout.failed) else { return .skipped }
-            try FinalMove.writeReason(layout.failed, movedName: moved, original: name, reason: reason)
+            guard let moved = try FinalMove.moveToFailed(from: layout.inbox + "/" + name, name: name, failed: layout.failed, reason: reason) else {
+                return .skipped
+            }
             try DurableFS.fsyncDirectory(layout.inbox)
             return .rejected(name: name, movedTo: moved, reason: reason)
         } catch {

@@ -7,7 +7,8 @@ import Glibc
 #endif
 
 /// Removes temporaries a dead process left behind: staging folders in .state/tmp and
-/// `.name.<pid>.<n>.tmp` files of atomic replaces. Those of live processes are kept.
+/// `.name.<pid>.<n>.tmp` files of atomic replaces (those of live processes are kept), and
+/// reason files in failed/ without their original.
 enum TempCleaner {
     static func clean(_ layout: SpoolLayout, logger: Logger) {
         var removed = 0
@@ -24,6 +25,8 @@ enum TempCleaner {
             }
         }
         if removed > 0 { logger.info("removed stale temporary files", metadata: ["count": "\(removed)"]) }
+        let orphans = FinalMove.removeOrphanReasons(layout.failed)
+        if orphans > 0 { logger.info("removed reason files whose original is not in failed/", metadata: ["count": "\(orphans)"]) }
     }
 
     /// Job ids look like `20261129T101500Z-<pid>-<n>`.
