@@ -11,6 +11,10 @@ let package = Package(
         .executable(name: "bayan", targets: ["bayan"]),
         .executable(name: "bayan-mock-engine", targets: ["bayan-mock-engine"]),
         .library(name: "BayanTestSupport", targets: ["BayanTestSupport"]),
+        // For the fuzz package in Tests/Fuzz, which depends on this one by path.
+        .library(name: "BayanCore", targets: ["BayanCore"]),
+        .library(name: "ArabicText", targets: ["ArabicText"]),
+        .library(name: "Glossary", targets: ["Glossary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -15,7 +15,9 @@ struct DocumentBuilder {
 
     /// Adds one paragraph, trimmed; paragraphs with nothing visible are skipped.
     mutating func add<S: Sequence>(_ scalars: S, kind: ParagraphKind) throws where S.Element == Unicode.Scalar {
-        var body = Array(scalars)
+        // NUL is never text (the text decoder refuses it); a raw NUL byte in a .docx or HTML
+        // part would otherwise reach Document.text (found by fuzzing).
+        var body = scalars.filter { $0.value != 0 }
         while let last = body.last, ScalarClass.isSpace(last.value) { body.removeLast() }
         var a = 0
         while a < body.count, ScalarClass.isSpace(body[a].value) { a += 1 }

@@ -12,12 +12,14 @@ public struct DocxDocumentReader: DocumentReader {
     public init(limits: ReaderLimits = .init()) { self.limits = limits }
 
     public func read(_ bytes: [UInt8], fileName: String) throws -> Document {
+        let damaged = BayanError.badInput(
+            "\(fileName) looks like a .docx (ZIP) file but is damaged or cut short: its table of contents cannot be read. Open it in Word, save it again and drop it again.")
+        guard ZipPrecheck.isSafe(bytes) else { throw damaged }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw BayanError.badInput(
-                "\(fileName) looks like a .docx (ZIP) file but is damaged or cut short: its table of contents cannot be read. Open it in Word, save it again and drop it again.")
+            throw damaged
         }
         var entries: [String: Entry] = [:]
         var count = 0

@@ -45,6 +45,11 @@ public enum TextDecoder {
     }
 
     static func utf8(_ bytes: ArraySlice<UInt8>, _ fileName: String) throws -> String {
+        // The same NUL rule as without a BOM (a fuzzer found NUL passing after a BOM).
+        if bytes.contains(0) {
+            throw BayanError.badInput(
+                "\(fileName) contains NUL bytes, so it is a binary file, not text. Bayan reads .txt/.md (UTF-8, UTF-16 or Windows-1256), .docx and .html files.")
+        }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         throw BayanError.badInput(
             "\(fileName) starts with a UTF-8 byte order mark but is not valid UTF-8 (first bad byte at offset \(firstInvalidUTF8(bytes) + 3)). Save it again as UTF-8 and drop it again.")

@@ -1,16 +1,25 @@
+import Foundation
+
 /// Writes the editable TSV form: header `ar	en	note	avoid	match`, one entry per line.
-/// Tabs and line breaks cannot occur in valid entries; any that do are replaced by spaces.
+/// A cell that `DelimitedTable` would read differently as it stands (a line break in a note, a
+/// leading quote, a leading `#` that would make the line a comment) is written quoted, so that
+/// every valid glossary reads back unchanged (a fuzzer found notes with line breaks that came back
+/// with stray spaces). Tabs cannot occur in valid entries; any that do become spaces.
 public enum GlossaryTSVWriter {
     public static func write(_ entries: [GlossaryEntry]) -> String {
         var out = "ar\ten\tnote\tavoid\tmatch\n"
         for e in entries {
-            let cells = [e.ar, e.en, e.note, e.avoid.joined(separator: "|"), e.exact ? "exact" : ""].map(clean)
+            let cells = [e.ar, e.en, e.note, e.avoid.joined(separator: "|"), e.exact ? "exact" : ""].map(cell)
             out += cells.joined(separator: "\t") + "\n"
         }
         return out
     }
 
-    static func clean(_ s: String) -> String {
-        String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    static func cell(_ s: String) -> String {
+        let text = String(s.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+        let needsQuotes = text.hasPrefix("\"") || text.hasPrefix("#")
+            || text.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

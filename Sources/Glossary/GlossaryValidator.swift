@@ -81,6 +81,8 @@ public enum GlossaryValidator {
 
     static func isInvisibleOrControl(_ s: Unicode.Scalar) -> Bool {
         if s == "\t" { return true }
+        // U+FFFE, U+FFFF, U+FDD0… are not characters; XML (TBX, TMX) cannot carry them (found by fuzzing).
+        if s.properties.isNoncharacterCodePoint { return true }
         switch s.properties.generalCategory {
         case .format, .control, .lineSeparator, .paragraphSeparator: return true
         default: return false

@@ -15,6 +15,11 @@ public enum TBXReader {
         if head.contains("<!doctype") || head.contains("<!entity") {
             throw BayanError(.glossary, "the TBX file declares a DOCTYPE; remove the <!DOCTYPE …> line (Bayan does not read DTDs)", cause: "line 1")
         }
+        // FoundationXML traps on element names that are not valid UTF-8 (found by fuzzing), so
+        // only well-formed Unicode text reaches the parser.
+        guard isUnicodeText(data) else {
+            throw BayanError(.glossary, "the TBX file is not UTF-8 text (nor UTF-16 with a byte order mark); save it as UTF-8", cause: "line 1")
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         let delegate = TBXParseDelegate(file: file)
@@ -29,6 +34,25 @@ public enum TBXReader {
             throw BayanError(.glossary, "not a TBX file: the root element must be <tbx> (TBX v3) or <martif> (TBX v2)", cause: "line 1")
         }
         return delegate.entries
+    }
+
+    /// Valid UTF-8 (BOM or not), or valid UTF-16 after a BOM.
+    static func isUnicodeText(_ data: Data) -> Bool {
+        let bytes = [UInt8](data)
+        let littleEndian = bytes.starts(with: [0xFF, 0xFE])
+        guard littleEndian || bytes.starts(with: [0xFE, 0xFF]) else {
+            return String(validating: bytes, as: UTF8.self) != nil
+        }
+        guard bytes.count % 2 == 0 else { return false }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            i += 2
+        }
+        return String(validating: units, as: UTF16.self) != nil
     }
 }
 
