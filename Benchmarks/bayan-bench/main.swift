@@ -14,7 +14,25 @@ case "qa": try await QABench.run(rest)
 case "match": try await MatchBench.run(rest)
 case "engines": try await EnginesBench.run(rest)
 case "faults": try await FaultsBench.run(rest)
+case "all":
+    // Every figure of docs/BENCHMARKS.md, with the options recorded there, one after another.
+    let steps: [(String, [String], ([String]) async throws -> Void)] = [
+        ("segment", ["--mb", "20", "--pysbd-seconds", "30"], SegmentBench.run),
+        ("match", ["--mb", "4", "--runs", "3"], MatchBench.run),
+        ("summary", [], SummaryBench.run),
+        ("qa", [], QABench.run),
+        ("engines", ["--docs", "200", "--latency-ms", "100"], EnginesBench.run),
+        ("engines", ["--docs", "200", "--latency-ms", "500"], EnginesBench.run),
+        ("faults", ["--docs", "200"], FaultsBench.run),
+        ("pipeline", ["--documents", "2000", "--singles", "50"], PipelineBench.run),
+        ("pipeline", ["--documents", "10000", "--singles", "20"], PipelineBench.run),
+        ("pipeline", ["--documents", "2000", "--singles", "20", "--glossary", "10000"], PipelineBench.run),
+    ]
+    for (benchmark, options, run) in steps {
+        print("\n######## bayan-bench \(benchmark) \(options.joined(separator: " "))\n")
+        try await run(options)
+    }
 default:
-    print("usage: bayan-bench <benchmark> [options]")
+    print("usage: bayan-bench <benchmark> [options] | bayan-bench all")
     print("benchmarks: pipeline, segment, match, summary, qa, engines, faults")
 }
