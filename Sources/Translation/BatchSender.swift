@@ -44,11 +44,13 @@ struct BatchSender: Sendable {
                 guard texts.count == entries.count else {
                     throw EngineFailure(.retry(after: nil), message: "\(kind) returned \(texts.count) translations for \(entries.count) sentences")
                 }
+                stats.ended("ok", translated: texts.count)
                 health.succeeded()
                 return texts.map { .success($0) }
             } catch let failure as EngineFailure {
                 switch failure.disposition {
                 case .retry(let after):
+                    stats.ended("retryable")
                     let opened = health.failed(failure.description)
                     if opened {
                         logger.error("engine failed repeatedly; pausing requests (circuit breaker open)", metadata: ["engine": "\(kind)", "error": "\(failure)"])
@@ -63,8 +65,10 @@ struct BatchSender: Sendable {
                     logger.warning(
                         "engine request failed; retrying",
                         metadata: ["engine": "\(kind)", "attempt": "\(attempt)", "wait_s": "\(String(format: "%.2f", wait))", "error": "\(failure)"])
+                    stats.retried()
                     try? await Task.sleep(for: .seconds(wait))
                 case .split:
+                    stats.ended("too_large")
                     health.noted(failure.description, probe: probe)
                     guard entries.count > 1 else {
                         return all(entries, BayanError(.engineRejected, "a single sentence is too large for \(kind); split it in the source", cause: failure.description))
@@ -74,14 +78,17 @@ struct BatchSender: Sendable {
                     let second = await send(Array(entries[half...]))
                     return first + second
                 case .hold:
+                    stats.ended("quota")
                     health.hold(failure.description)
                     logger.error("engine quota spent; holding every document until an operator resumes (SIGHUP or bayan engine resume)", metadata: ["engine": "\(kind)", "error": "\(failure)"])
                     return all(entries, quota(failure.description))
                 case .fail where [401, 403, 404, 407].contains(failure.status ?? 0):
+                    stats.ended("refused")
                     health.noted(failure.description, probe: probe)
                     return all(entries, BayanError(
                         .engineConfig, "\(kind) refused the key or the endpoint; check engine.url, engine.kind and the API key", cause: failure.description))
                 case .fail:
+                    stats.ended("refused")
                     health.noted(failure.description, probe: probe)
                     // Several documents share this request: find whose sentence was refused.
                     let tickets = Set(entries.map(\.ticket))
@@ -97,6 +104,7 @@ struct BatchSender: Sendable {
                     return all(entries, BayanError(.engineRejected, "\(kind) refused the request", cause: failure.description))
                 }
             } catch {
+                stats.ended("transport")
                 health.probeAbandoned()
                 return all(entries, BayanError(.engineTransient, "the request to \(kind) failed: \(error)"))
             }

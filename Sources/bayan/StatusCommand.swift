@@ -50,6 +50,13 @@ struct StatusCommand: AsyncParsableCommand {
         guard let s = snapshot else { return }
         print("engine: \(s.engine.kind) at \(s.engine.url): \(s.engine.state)" + (s.engine.deferredDocuments > 0 ? ", \(s.engine.deferredDocuments) document(s) waiting" : ""))
         if let error = s.engine.lastError { print("  last engine error: \(error)") }
+        if let t = s.translation {
+            let outcomes = t.requestsByOutcome.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            print("  requests: \(t.requests)" + (outcomes.isEmpty ? "" : " (\(outcomes))") + ", retries \(t.retries), sentences translated \(t.sentencesTranslated), from memory \(t.memoryHits)")
+        }
+        if let h = s.documentSeconds, h.count > 0 {
+            print("  documents published: \(h.count), mean \(String(format: "%.2f", h.sum / Double(h.count))) s from start of processing to publication")
+        }
         if alive {
             print("in flight: \(s.inFlight.count)")
             for job in s.inFlight { print("  \(job.file) [\(job.stage)] for \(Int(Date().timeIntervalSince1970 - job.since)) s") }

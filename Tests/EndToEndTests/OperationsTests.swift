@@ -41,6 +41,14 @@ final class NotifySocket: Sendable {
 }
 
 @Suite struct OperationsTests {
+    /// The value of the sample `name` (with its labels) in a Prometheus text file.
+    static func value(_ text: String, _ name: String) -> Double? {
+        for line in text.split(separator: "\n") where line.hasPrefix(name + " ") {
+            return Double(line.dropFirst(name.count + 1))
+        }
+        return nil
+    }
+
     @Test func systemdNotificationsAndPrometheusTextfile() async throws {
         let server = try Fixtures.server()
         defer { server.stop() }
@@ -59,6 +67,18 @@ final class NotifySocket: Sendable {
         #expect(metrics.contains("bayan_spool_files{folder=\"done\"} 1"))
         #expect(metrics.contains("# TYPE bayan_documents_processed_total counter"))
         #expect(metrics.contains("bayan_engine_state{state=\"ok\"} 1"))
+        // The engine answered at least one request, translated the release's sentences, and
+        // the document's processing time was counted once.
+        #expect(await Eventually.wait(timeout: 20) {
+            let text = (try? String(contentsOfFile: metricsPath, encoding: .utf8)) ?? ""
+            return text.contains("bayan_document_seconds_count 1") && Self.value(text, "bayan_sentences_translated_total") ?? 0 > 0
+        })
+        let later = try String(contentsOfFile: metricsPath, encoding: .utf8)
+        #expect(Self.value(later, "bayan_engine_requests_total{outcome=\"ok\"}") ?? 0 >= 1)
+        #expect(Self.value(later, "bayan_engine_requests_total{outcome=\"retryable\"}") == 0)
+        #expect(Self.value(later, "bayan_engine_retries_total") == 0)
+        #expect(later.contains("bayan_document_seconds_bucket{le=\"+Inf\"} 1"))
+        #expect(later.contains("# TYPE bayan_document_seconds histogram"))
         daemon.signal(SIGHUP)
         #expect(await Eventually.wait(timeout: 20) { notify.messages().contains("RELOADING=1") })
         daemon.signal(SIGTERM)

@@ -87,6 +87,7 @@ public final class SpoolService: Service, Sendable {
     private func statusLoop(stopping: StopFlag) async {
         while !stopping.isSet {
             status.engineHealth(holder.snapshot.pipeline.stages.translator.state)
+            status.translatorStats(holder.snapshot.pipeline.stages.translator.stats.snapshot)
             status.write()
             try? await Task.sleep(for: .seconds(holder.snapshot.config.statusInterval))
         }

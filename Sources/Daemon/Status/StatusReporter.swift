@@ -43,6 +43,11 @@ public final class StatusReporter: Sendable {
         }
         state.withLock { s in
             s.engine.deferredDocuments = count
+            if outcome == "done", let started = s.inFlight.first(where: { $0.id == job.id })?.since {
+                var histogram = s.documentSeconds ?? .init()
+                histogram.observe(max(0, Date().timeIntervalSince1970 - started))
+                s.documentSeconds = histogram
+            }
             s.inFlight.removeAll { $0.id == job.id }
             if outcome == "done" { s.processed += 1 }
             if outcome == "failed" { s.failed += 1 }
@@ -75,6 +80,15 @@ public final class StatusReporter: Sendable {
     /// not healthy, so `bayan status` shows "open" or "hold" as soon as the engine knows it.
     /// The engine's own health is the truth about it; "deferred" means it answers again but
     /// documents that failed earlier still wait for their next try.
+    func translatorStats(_ stats: TranslatorStats.Snapshot) {
+        state.withLock { s in
+            s.translation = .init(
+                requests: stats.requests, requestsByOutcome: stats.outcomes, retries: stats.retries,
+                sentencesTranslated: stats.sentencesTranslated, memoryHits: stats.memoryHits,
+                charactersSent: stats.charactersSent)
+        }
+    }
+
     func engineHealth(_ health: EngineHealth.Snapshot) {
         let waitingCount = waiting.withLock { $0.count }
         state.withLock { s in

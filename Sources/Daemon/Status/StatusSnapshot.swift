@@ -34,6 +34,41 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
         public var problems: [String]
     }
 
+    /// What the translator did since it was built (start or reload): requests by outcome,
+    /// retries, sentences translated and answered from the memory.
+    public struct TranslationCounters: Codable, Sendable, Equatable {
+        public var requests: Int
+        public var requestsByOutcome: [String: Int]
+        public var retries: Int
+        public var sentencesTranslated: Int
+        public var memoryHits: Int
+        public var charactersSent: Int
+
+        enum CodingKeys: String, CodingKey {
+            case requests, retries
+            case requestsByOutcome = "requests_by_outcome"
+            case sentencesTranslated = "sentences_translated"
+            case memoryHits = "memory_hits"
+            case charactersSent = "characters_sent"
+        }
+    }
+
+    /// Seconds from the start of processing to the publication of each document, counted in
+    /// fixed buckets (cumulative, as Prometheus histograms are).
+    public struct LatencyHistogram: Codable, Sendable, Equatable {
+        public static let bounds: [Double] = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300]
+        /// `counts[i]`: documents that took at most `bounds[i]` seconds.
+        public var counts: [Int] = Array(repeating: 0, count: LatencyHistogram.bounds.count)
+        public var count = 0
+        public var sum = 0.0
+
+        mutating func observe(_ seconds: Double) {
+            for (i, bound) in LatencyHistogram.bounds.enumerated() where seconds <= bound { counts[i] += 1 }
+            count += 1
+            sum += seconds
+        }
+    }
+
     public struct GlossaryState: Codable, Sendable, Equatable {
         public var version: String?
         public var entries: Int
@@ -54,9 +89,12 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
     public var glossary: GlossaryState?
     public var processed: Int
     public var failed: Int
+    public var translation: TranslationCounters?
+    public var documentSeconds: LatencyHistogram?
 
     enum CodingKeys: String, CodingKey {
-        case pid, version, running, counts, engine, processed, failed, glossary
+        case pid, version, running, counts, engine, processed, failed, glossary, translation
+        case documentSeconds = "document_seconds"
         case startedAt = "started_at"
         case updatedAt = "updated_at"
         case inFlight = "in_flight"
