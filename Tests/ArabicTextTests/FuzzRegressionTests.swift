@@ -93,4 +93,30 @@ import Testing
             }
         }
     }
+
+    /// The segmenter's seeds and reproducers as raw UTF-8 (the target's mode with an even first
+    /// byte): spans ordered, disjoint, non-empty, and each segment's text the slice it names.
+    @Test func segmenterCorpusKeepsSpansExact() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/segmenter")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(!files.isEmpty)
+        for file in files {
+            let data = try [UInt8](Data(contentsOf: dir.appendingPathComponent(file)))
+            let text = String(decoding: data.dropFirst(), as: UTF8.self)
+            let scalars = Array(text.unicodeScalars)
+            var previousEnd = 0
+            for (k, segment) in ArabicSentenceSegmenter().segment(text: text).enumerated() {
+                #expect(segment.id == k + 1 && segment.start >= previousEnd && segment.start < segment.end, "\(file)")
+                guard segment.end <= scalars.count else {
+                    Issue.record("\(file): segment \(segment.id) ends past the text")
+                    break
+                }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[segment.start..<segment.end])
+                #expect(String(view) == segment.text, "\(file)")
+                previousEnd = segment.end
+            }
+        }
+    }
 }
