@@ -57,6 +57,17 @@ import Testing
         #expect(refusal(bytes)?.code == .badInput)
     }
 
+    /// ZIPFoundation's extract looped forever on a deflate stream that does not end inside its
+    /// compressed size: one .docx hung a worker at full CPU.
+    @Test func truncatedDeflateStreamIsRefused() {
+        let zeros = TestZip.zeros(groups: 64)
+        let cut = Array(zeros.stream.prefix(zeros.stream.count / 2))
+        let bytes = TestZip.archive([
+            TestZip.Entry(path: "word/document.xml", method: 8, data: cut, crc: 0, uncompressedSize: UInt32(zeros.size))
+        ])
+        #expect(refusal(bytes)?.message.contains("damaged") == true)
+    }
+
     /// NUL passed the text decoder after a UTF-8 byte order mark (refused without one).
     @Test func nulAfterUTF8BOMIsRefused() {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("قالت الهيئة".utf8) + [0x00] + Array(" اليوم.".utf8)
