@@ -14,14 +14,14 @@ public struct DocxDocumentReader: DocumentReader {
     public func read(_ bytes: [UInt8], fileName: String) throws -> Document {
         let damaged = BayanError.badInput(
             "\(fileName) looks like a .docx (ZIP) file but is damaged or cut short: its table of contents cannot be read. Open it in Word, save it again and drop it again.")
-        guard ZipPrecheck.isSafe(bytes) else { throw damaged }
+        guard let locations = ZipPrecheck.locations(bytes) else { throw damaged }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw damaged
         }
-        var entries: [String: Entry] = [:]
+        var entries: [String: Part] = [:]
         var count = 0
         var declaredTotal: UInt64 = 0
         for entry in archive {
@@ -35,23 +35,25 @@ public struct DocxDocumentReader: DocumentReader {
                 throw BayanError.badInput(
                     "\(fileName) is refused: unpacked it would be larger than \(limits.maxTotalUncompressedBytes >> 20) MiB, its part \(entry.path) alone \(entry.uncompressedSize >> 20) MiB (a \"zip bomb\" or an oversized document). Split the document and drop the parts again.")
             }
-            if entry.type == .file, entries[entry.path] == nil { entries[entry.path] = entry }
+            if entry.type == .file, entries[entry.path] == nil, count <= locations.count {
+                entries[entry.path] = Part(entry: entry, location: locations[count - 1])
+            }
         }
         guard count > 0 else {
             throw BayanError.badInput("\(fileName) is an empty ZIP archive, not a Word document. Bayan reads \(SniffingDocumentReader.supportedTypes).")
         }
         var budget = Budget(remaining: limits.maxTotalUncompressedBytes)
-        let mainPath = try mainDocumentPath(archive, entries, &budget, fileName)
+        let mainPath = try mainDocumentPath(bytes, entries, &budget, fileName)
         guard let main = entries[mainPath] else {
             throw BayanError.badInput(Self.notWordMessage(fileName, entries))
         }
         let styles = try entries["word/styles.xml"].map {
-            try DocxStyles(xml: try extract(archive, $0, &budget, fileName), fileName: fileName)
+            try DocxStyles(xml: try extract(bytes, $0, &budget, fileName), fileName: fileName)
         } ?? DocxStyles()
         var body = DocxBodyParser(styles: styles, fileName: fileName)
-        try body.parse(try extract(archive, main, &budget, fileName), notes: false)
+        try body.parse(try extract(bytes, main, &budget, fileName), notes: false)
         for notes in ["word/footnotes.xml", "word/endnotes.xml"] {
-            if let entry = entries[notes] { try body.parse(try extract(archive, entry, &budget, fileName), notes: true) }
+            if let entry = entries[notes] { try body.parse(try extract(bytes, entry, &budget, fileName), notes: true) }
         }
         var builder = DocumentBuilder(maxScalars: limits.maxTextScalars, fileName: fileName)
         for p in body.paragraphs { try builder.add(p.text.unicodeScalars, kind: p.kind) }
@@ -63,8 +65,15 @@ public struct DocxDocumentReader: DocumentReader {
         var remaining: Int
     }
 
+    /// An entry with where its data lies in the bytes (from `ZipPrecheck`, in the same order).
+    struct Part {
+        var entry: Entry
+        var location: ZipPrecheck.Location
+    }
+
     /// Inflates one entry in memory, counting every byte against the limits as it streams.
-    func extract(_ archive: Archive, _ entry: Entry, _ budget: inout Budget, _ fileName: String) throws -> [UInt8] {
+    func extract(_ bytes: [UInt8], _ part: Part, _ budget: inout Budget, _ fileName: String) throws -> [UInt8] {
+        let entry = part.entry
         let perEntry = limits.maxEntryUncompressedBytes
         let declared = entry.uncompressedSize
         if declared > UInt64(perEntry) {
@@ -81,7 +90,7 @@ public struct DocxDocumentReader: DocumentReader {
         out.reserveCapacity(Int(min(declared, UInt64(perEntry))))
         let cap = min(perEntry, budget.remaining)
         do {
-            let crc = try archive.extract(entry, bufferSize: 64 << 10, skipCRC32: false) { chunk in
+            let crc = try inflate(bytes, part.location) { chunk in
                 guard out.count + chunk.count <= cap else { throw LimitExceeded() }
                 out.append(contentsOf: chunk)
             }
@@ -107,10 +116,10 @@ public struct DocxDocumentReader: DocumentReader {
     }
 
     /// `word/document.xml`, or wherever `_rels/.rels` says the office document is.
-    private func mainDocumentPath(_ archive: Archive, _ entries: [String: Entry], _ budget: inout Budget, _ fileName: String) throws -> String {
+    private func mainDocumentPath(_ bytes: [UInt8], _ entries: [String: Part], _ budget: inout Budget, _ fileName: String) throws -> String {
         if entries["word/document.xml"] != nil { return "word/document.xml" }
         guard let rels = entries["_rels/.rels"] else { throw BayanError.badInput(Self.notWordMessage(fileName, entries)) }
-        let xml = try extract(archive, rels, &budget, fileName)
+        let xml = try extract(bytes, rels, &budget, fileName)
         try MarkupScanner.rejectDoctype(xml, part: "_rels/.rels", fileName: fileName)
         var scanner = MarkupScanner(xml, html: false, fileName: fileName)
         while let event = try scanner.next() {
@@ -124,7 +133,7 @@ public struct DocxDocumentReader: DocumentReader {
         throw BayanError.badInput(Self.notWordMessage(fileName, entries))
     }
 
-    static func notWordMessage(_ fileName: String, _ entries: [String: Entry]) -> String {
+    static func notWordMessage(_ fileName: String, _ entries: [String: Part]) -> String {
         let kind: String
         if entries["xl/workbook.xml"] != nil {
             kind = "an Excel workbook"

@@ -12,34 +12,44 @@ enum ZipPrecheck {
     static let endRecordSize = 22
     static let maxComment = 0xFFFF
 
-    /// True when ZIPFoundation can read the archive's directory without seeking past the end.
-    static func isSafe(_ b: [UInt8]) -> Bool {
-        guard let end = endRecord(b) else { return false }
+    /// Where one entry's data lies, in central-directory order (ZIPFoundation's order too).
+    struct Location {
+        var method: Int
+        var dataOffset: Int
+        var compressedSize: Int
+    }
+
+    /// The entries' locations when ZIPFoundation can read the archive's directory without seeking
+    /// past the end; nil otherwise.
+    static func locations(_ b: [UInt8]) -> [Location]? {
+        guard let end = endRecord(b) else { return nil }
         // A ZIP64 end-record locator (20 bytes before) or record (56 more before) changes the offsets used.
-        if end >= 20, signature(b, end - 20) == 0x0706_4B50 { return false }
-        if end >= 76, signature(b, end - 76) == 0x0606_4B50 { return false }
+        if end >= 20, signature(b, end - 20) == 0x0706_4B50 { return nil }
+        if end >= 76, signature(b, end - 76) == 0x0606_4B50 { return nil }
         let entries = u16(b, end + 10)
         let directory = u32(b, end + 16)
-        if entries == 0xFFFF || directory == 0xFFFF_FFFF || u32(b, end + 12) == 0xFFFF_FFFF { return false }
+        if entries == 0xFFFF || directory == 0xFFFF_FFFF || u32(b, end + 12) == 0xFFFF_FFFF { return nil }
         var at = directory
+        var found: [Location] = []
         for _ in 0..<entries {
-            guard at + 46 <= b.count, signature(b, at) == 0x0201_4B50 else { return false }
+            guard at + 46 <= b.count, signature(b, at) == 0x0201_4B50 else { return nil }
             let flags = u16(b, at + 8), method = u16(b, at + 10)
             let compressed = u32(b, at + 20), uncompressed = u32(b, at + 24)
             let nameLength = u16(b, at + 28), extraLength = u16(b, at + 30), commentLength = u16(b, at + 32)
             let local = u32(b, at + 42)
             let next = at + 46 + nameLength + extraLength + commentLength
-            guard next <= b.count else { return false }
-            if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF { return false }
-            if hasZIP64Field(b, at + 46 + nameLength, extraLength) { return false }
+            guard next <= b.count else { return nil }
+            if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF { return nil }
+            if hasZIP64Field(b, at + 46 + nameLength, extraLength) { return nil }
             // The local header and its name and extra field, as ZIPFoundation reads them.
-            guard local + 30 <= b.count, signature(b, local) == 0x0403_4B50 else { return false }
+            guard local + 30 <= b.count, signature(b, local) == 0x0403_4B50 else { return nil }
             let dataOffset = local + 30 + u16(b, local + 26) + u16(b, local + 28)
-            guard dataOffset <= b.count else { return false }
-            if flags & 0x08 != 0, dataOffset + (method == 0 ? uncompressed : compressed) > b.count { return false }
+            guard dataOffset <= b.count else { return nil }
+            if flags & 0x08 != 0, dataOffset + (method == 0 ? uncompressed : compressed) > b.count { return nil }
+            found.append(Location(method: method, dataOffset: dataOffset, compressedSize: compressed))
             at = next
         }
-        return true
+        return found
     }
 
     /// Offset of the end-of-central-directory record: the last signature at least 22 bytes before

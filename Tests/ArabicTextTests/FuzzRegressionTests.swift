@@ -57,6 +57,17 @@ import Testing
         #expect(refusal(bytes)?.code == .badInput)
     }
 
+    /// ZIPFoundation's extract looped forever on a deflate stream that does not end inside its
+    /// compressed size: one .docx hung a worker at full CPU.
+    @Test func truncatedDeflateStreamIsRefused() {
+        let zeros = TestZip.zeros(groups: 64)
+        let cut = Array(zeros.stream.prefix(zeros.stream.count / 2))
+        let bytes = TestZip.archive([
+            TestZip.Entry(path: "word/document.xml", method: 8, data: cut, crc: 0, uncompressedSize: UInt32(zeros.size))
+        ])
+        #expect(refusal(bytes)?.message.contains("damaged") == true)
+    }
+
     /// NUL passed the text decoder after a UTF-8 byte order mark (refused without one).
     @Test func nulAfterUTF8BOMIsRefused() {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("قالت الهيئة".utf8) + [0x00] + Array(" اليوم.".utf8)
@@ -73,11 +84,12 @@ import Testing
         #expect(document.text == "قالت الهيئة.")
     }
 
-    /// The reproducer files the fuzzers wrote, read as the targets read them (first byte: options).
+    /// The seed corpus and the fuzzers' reproducer files (crash-*), read as the targets read them
+    /// (first byte: options), so every `swift test` replays them.
     @Test(arguments: ["decoder", "docx"]) func fuzzReproducersAreHandled(target: String) throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fuzz/corpus/\(target)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("crash-") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(!files.isEmpty)
         let extensions = ["txt", "md", "html", "htm", "docx", "TXT", "xhtml", "", "pdf"]  // as DecoderTarget
         for file in files {
@@ -89,6 +101,32 @@ import Testing
                 #expect(!document.text.unicodeScalars.contains("\u{0}"), "\(file)")
             } catch let error as BayanError {
                 #expect(error.code == .badInput, "\(file)")
+            }
+        }
+    }
+
+    /// The segmenter's seeds and reproducers as raw UTF-8 (the target's mode with an even first
+    /// byte): spans ordered, disjoint, non-empty, and each segment's text the slice it names.
+    @Test func segmenterCorpusKeepsSpansExact() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/segmenter")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(!files.isEmpty)
+        for file in files {
+            let data = try [UInt8](Data(contentsOf: dir.appendingPathComponent(file)))
+            let text = String(decoding: data.dropFirst(), as: UTF8.self)
+            let scalars = Array(text.unicodeScalars)
+            var previousEnd = 0
+            for (k, segment) in ArabicSentenceSegmenter().segment(text: text).enumerated() {
+                #expect(segment.id == k + 1 && segment.start >= previousEnd && segment.start < segment.end, "\(file)")
+                guard segment.end <= scalars.count else {
+                    Issue.record("\(file): segment \(segment.id) ends past the text")
+                    break
+                }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[segment.start..<segment.end])
+                #expect(String(view) == segment.text, "\(file)")
+                previousEnd = segment.end
             }
         }
     }

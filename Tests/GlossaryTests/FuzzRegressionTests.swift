@@ -17,6 +17,14 @@ import Testing
         #expect(parsed.problems.first?.message.contains("UTF-8") == true)
     }
 
+    /// FoundationXML called strlen(NULL) for a processing instruction without data.
+    @Test(arguments: ["<?xm?><martif/>", "<?xml version=\"1.0\"?>\n<martif><?x   ?></martif>", "<??><tbx/>"])
+    func emptyProcessingInstructionIsAProblemNotACrash(tbx: String) {
+        let parsed = GlossaryLoader.parse(Data(tbx.utf8), file: "g.tbx", format: .tbx)
+        #expect(parsed.entries.isEmpty)
+        #expect(parsed.problems.first?.message.contains("processing instruction") == true)
+    }
+
     @Test func utf16TBXStillReads() throws {
         let tbx = TBXWriter.write(Glossary(entries: [GlossaryEntry(ar: "منفذ", en: "port of entry")]))
         var bytes: [UInt8] = [0xFF, 0xFE]
@@ -49,11 +57,12 @@ import Testing
         #expect(problems.contains { $0.message.contains("U+FFFF") })
     }
 
-    /// The fuzzer's reproducer files, read as the target reads them (first byte: TSV, CSV, TBX).
+    /// The seed corpus and the fuzzer's reproducer files (crash-*), read as the target reads them
+    /// (first byte: TSV, CSV, TBX), so every `swift test` replays them.
     @Test func fuzzReproducersLoadOrReportProblems() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fuzz/corpus/glossary")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("crash-") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         #expect(!files.isEmpty)
         let formats: [GlossaryLoader.Format] = [.tsv, .csv, .tbx]  // as GlossaryTarget
         for file in files {
