@@ -10,19 +10,8 @@ import FoundationXML
 /// superseded become `avoid` renderings; a note or definition becomes the note.
 public enum TBXReader {
     public static func read(_ data: Data, file: String) throws -> [GlossaryEntry] {
-        // A DOCTYPE can declare entities (billion laughs, external files): refuse it outright.
-        let head = String(decoding: data.prefix(4096), as: UTF8.self).lowercased()
-        if head.contains("<!doctype") || head.contains("<!entity") {
-            throw BayanError(.glossary, "the TBX file declares a DOCTYPE; remove the <!DOCTYPE …> line (Bayan does not read DTDs)", cause: "line 1")
-        }
-        // FoundationXML traps on element names that are not valid UTF-8 (found by fuzzing), so
-        // only well-formed Unicode text reaches the parser.
-        guard let text = unicodeText(data) else {
-            throw BayanError(.glossary, "the TBX file is not UTF-8 text (nor UTF-16 with a byte order mark); save it as UTF-8", cause: "line 1")
-        }
-        // …and dereferences NULL on a processing instruction without data (`<?x?>`, also found by fuzzing).
-        if let line = emptyProcessingInstructionLine(text) {
-            throw BayanError(.glossary, "the TBX file has an empty processing instruction `<?…?>` on line \(line); delete it", cause: "line \(line)")
+        if let problem = XMLInputGuard.problem([UInt8](data), kind: "TBX") {
+            throw BayanError(.glossary, problem.message, cause: "line \(problem.line)")
         }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -39,50 +28,6 @@ public enum TBXReader {
         }
         return delegate.entries
     }
-
-    /// The text of valid UTF-8 (BOM or not), or of valid UTF-16 after a BOM; nil otherwise.
-    static func unicodeText(_ data: Data) -> String? {
-        let bytes = [UInt8](data)
-        let littleEndian = bytes.starts(with: [0xFF, 0xFE])
-        guard littleEndian || bytes.starts(with: [0xFE, 0xFF]) else {
-            return String(validating: bytes, as: UTF8.self)
-        }
-        guard bytes.count % 2 == 0 else { return nil }
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = 2
-        while i + 1 < bytes.count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
-            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
-            i += 2
-        }
-        return String(validating: units, as: UTF16.self)
-    }
-
-    /// The line of the first `<?target?>` with no data (or no target), which FoundationXML
-    /// cannot take; nil when there is none. Conservative: it also looks inside comments.
-    static func emptyProcessingInstructionLine(_ text: String) -> Int? {
-        let b = Array(text.utf8)
-        var line = 1
-        var i = 0
-        while i + 1 < b.count {
-            if b[i] == 0x0A { line += 1 }
-            guard b[i] == 0x3C, b[i + 1] == 0x3F else {  // "<?"
-                i += 1
-                continue
-            }
-            var k = i + 2
-            while k < b.count, !isXMLSpace(b[k]), !(b[k] == 0x3F && k + 1 < b.count && b[k + 1] == 0x3E) { k += 1 }
-            let hasTarget = k > i + 2
-            while k < b.count, isXMLSpace(b[k]) { k += 1 }
-            let closesAtOnce = k + 1 < b.count && b[k] == 0x3F && b[k + 1] == 0x3E
-            if !hasTarget || closesAtOnce { return line }
-            i += 2
-        }
-        return nil
-    }
-
-    static func isXMLSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 }
 
 /// Collects concepts while the parser walks the document.

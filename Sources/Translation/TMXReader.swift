@@ -16,6 +16,9 @@ public enum TMXReader {
     /// Units are `approved` unless the file says they came from an engine (`x-bayan-origin`
     /// prop, as Bayan's own export writes) and `keepOrigin` is set.
     public static func read(_ data: Data, keepOrigin: Bool = true, now: Date = Date()) throws -> Result {
+        if let problem = XMLInputGuard.problem([UInt8](data), kind: "TMX", plainDoctype: true) {
+            throw BayanError(.badInput, problem.message, cause: "line \(problem.line)")
+        }
         let delegate = Delegate()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false

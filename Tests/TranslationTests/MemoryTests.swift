@@ -108,4 +108,25 @@ import Testing
         #expect(throws: BayanError.self) { _ = try TMXReader.read(Data("<tmx><body><tu>".utf8)) }
         #expect(throws: BayanError.self) { _ = try TMXReader.read(Data("<html/>".utf8)) }
     }
+
+    /// What crashed FoundationXML in the TBX reader (found by fuzzing) must be a clear error
+    /// here too, and a DTD's own declarations are refused; a DOCTYPE that only names the TMX
+    /// DTD, as CAT tools write it, is read.
+    @Test func hostileTMXIsRefusedAndAPlainDoctypeIsRead() throws {
+        let body = #"<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg>مرحبا</seg></tuv><tuv xml:lang="en"><seg>Hello</seg></tuv></tu></body></tmx>"#
+        let plain = try TMXReader.read(Data(("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n" + body).utf8))
+        #expect(plain.units.count == 1)
+        let hostile: [(String, String)] = [
+            ("<!DOCTYPE tmx [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n" + body, "DOCTYPE"),
+            ("<?xm?>\n" + body, "processing instruction"),
+        ]
+        for (text, says) in hostile {
+            #expect { _ = try TMXReader.read(Data(text.utf8)) } throws: { error in
+                "\(error)".contains(says)
+            }
+        }
+        var invalid = Array(body.utf8)
+        invalid.insert(contentsOf: [0x3C, 0xC3, 0x28, 0x2F, 0x3E], at: invalid.count - 6)  // "<\u{C3}(/>" inside <tmx>
+        #expect { _ = try TMXReader.read(Data(invalid)) } throws: { error in "\(error)".contains("not UTF-8") }
+    }
 }
