@@ -170,16 +170,8 @@ enum FaultsBench {
 
     /// The e2e fault test's settings: ten attempts, a 1 s timeout (hangs), a short breaker cool-down.
     static func writeConfig(_ spool: TempSpool, _ server: LoopbackHTTPServer) throws {
-        try spool.writeConfig(engineURL: server.baseURL, extra: "status_interval: 0.2\nlog:\n  level: warning\n")
-        try (try String(contentsOfFile: spool.configPath, encoding: .utf8))
-            .replacingOccurrences(of: "  retry_base_delay: 0.01", with: """
-                  retry_base_delay: 0.01
-                  max_attempts: 10
-                  timeout: 1
-                  breaker_cooldown: 0.3
-                  batch_size: 10
-                """)
-            .write(toFile: spool.configPath, atomically: true, encoding: .utf8)
+        try spool.writeConfig(
+            engineURL: server.baseURL, extra: "status_interval: 0.2\nlog:\n  level: warning\n", engine: TempSpool.faultTolerantEngine)
     }
 
     static func statusObject(_ spool: TempSpool) -> [String: Any]? {

@@ -20,7 +20,17 @@ public final class TempSpool: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     /// Writes the config file: the given YAML lines below the spool root.
-    public func writeConfig(engineURL: String, extra: String = "") throws {
+    /// The engine settings of the fault runs (the e2e fault test, `bayan-bench faults`): ten
+    /// attempts, a 1 s timeout that cuts hangs short, a short breaker cool-down, batches of 10.
+    public static let faultTolerantEngine = """
+          max_attempts: 10
+          timeout: 1
+          breaker_cooldown: 0.3
+          batch_size: 10
+        """
+
+    /// `engine` lines are added to the engine section (indented by two spaces), `extra` at the end.
+    public func writeConfig(engineURL: String, extra: String = "", engine: String = "") throws {
         let yaml = """
             spool:
               root: \(root)
@@ -32,6 +42,7 @@ public final class TempSpool: @unchecked Sendable {
               retry_base_delay: 0.01
               retry_max_delay: 0.2
               defer_delay: 0.5
+            \(engine)
             glossary:
               files: []
             \(extra)

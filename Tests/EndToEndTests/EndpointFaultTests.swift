@@ -13,16 +13,7 @@ import Glibc
         let server = try LoopbackHTTPServer(handler: LibreTranslateDialect(faults: faults).handle)
         defer { server.stop() }
         let spool = try TempSpool()
-        try spool.writeConfig(engineURL: server.baseURL, extra: "")
-        try (try String(contentsOfFile: spool.configPath, encoding: .utf8))
-            .replacingOccurrences(of: "  retry_base_delay: 0.01", with: """
-                  retry_base_delay: 0.01
-                  max_attempts: 10
-                  timeout: 1
-                  breaker_cooldown: 0.3
-                  batch_size: 10
-                """)
-            .write(toFile: spool.configPath, atomically: true, encoding: .utf8)
+        try spool.writeConfig(engineURL: server.baseURL, engine: TempSpool.faultTolerantEngine)
         let daemon = try DaemonProcess.run(spool)
         #expect(await daemon.waitUntilServing(spool))
         let started = Date()
