@@ -24,13 +24,26 @@ extension DocxDocumentReader {
             try consumer(data)
             return data.crc32(checksum: 0)
         case 8:
+            // ZIPFoundation 0.9.20's `decode` tells zlib every chunk holds `bufferSize` bytes
+            // (`avail_in` is set before the provider is called), so a shorter last chunk let a
+            // crafted stream read past it (an out-of-bounds read in inflate, found by fuzzing).
+            // Every chunk is therefore exactly `chunk` bytes: the entry's own, then zeros, which
+            // can only end the stream in an error or a checksum mismatch; the call after a
+            // padded chunk throws.
             return try Data.decompress(size: Int64(size), bufferSize: 64 << 10, skipCRC32: false, provider: { position, chunk in
-                let from = Int(position)
-                guard from < size else { throw TruncatedData() }
-                return Data(bytes[(start + from)..<(start + min(size, from + chunk))])
+                try DocxDocumentReader.chunk(bytes, start: start, size: size, position: Int(position), length: chunk)
             }, consumer: consumer)
         default:
             throw UnsupportedMethod(method: at.method)
         }
+    }
+
+    /// `length` bytes of the entry at `start` (of `size` bytes) from `position`: its own bytes,
+    /// then zeros; throws once the entry is used up.
+    static func chunk(_ bytes: [UInt8], start: Int, size: Int, position: Int, length: Int) throws -> Data {
+        guard position < size else { throw TruncatedData() }
+        var data = Data(bytes[(start + position)..<(start + min(size, position + length))])
+        if data.count < length { data.append(Data(count: length - data.count)) }
+        return data
     }
 }

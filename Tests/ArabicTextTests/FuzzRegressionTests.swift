@@ -1,4 +1,4 @@
-import ArabicText
+@testable import ArabicText
 import BayanCore
 import BayanTestSupport
 import Foundation
@@ -129,5 +129,17 @@ import Testing
                 previousEnd = segment.end
             }
         }
+    }
+
+    /// ZIPFoundation tells zlib every chunk is full (found by fuzzing: a SEGV in inflate on a
+    /// shorter last chunk), so the .docx reader's chunks are always exactly as long as asked.
+    @Test func deflateChunksAreAlwaysFull() throws {
+        let bytes = [UInt8](repeating: 7, count: 100)
+        let last = try DocxDocumentReader.chunk(bytes, start: 10, size: 50, position: 40, length: 64)
+        #expect(last.count == 64)
+        #expect(Array(last.prefix(10)) == [UInt8](repeating: 7, count: 10))
+        #expect(last.dropFirst(10).allSatisfy { $0 == 0 })
+        #expect(try DocxDocumentReader.chunk(bytes, start: 10, size: 50, position: 0, length: 16).count == 16)
+        #expect(throws: (any Error).self) { _ = try DocxDocumentReader.chunk(bytes, start: 10, size: 50, position: 50, length: 64) }
     }
 }
