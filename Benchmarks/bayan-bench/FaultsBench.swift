@@ -58,12 +58,7 @@ enum FaultsBench {
     static func phase(_ label: String, texts: [String], faults: FaultPlan) async throws -> Phase {
         let server = try LoopbackHTTPServer(handler: LibreTranslateDialect(faults: faults).handle)
         defer { server.stop() }
-        let spool = try TempSpool()
-        try writeConfig(spool, server)
-        let daemon = try DaemonProcess.run(spool)
-        guard await daemon.waitUntilServing(spool) else { throw BenchError("the daemon did not start: \(daemon.log)") }
-        let started = Date()
-        for (i, text) in texts.enumerated() { try spool.drop(name(i), text) }
+        let (spool, daemon, started) = try await start(server, dropping: texts)
         let finished = await Eventually.wait(timeout: 900, poll: 0.05) { spool.doneFiles.count + spool.failedFiles.count == texts.count }
         var result = Phase()
         result.seconds = Date().timeIntervalSince(started)
@@ -86,6 +81,18 @@ enum FaultsBench {
         return result
     }
 
+    /// A daemon on a fresh spool against `server`, serving, with `texts` dropped; and when the
+    /// drops began.
+    static func start(_ server: LoopbackHTTPServer, dropping texts: [String]) async throws -> (TempSpool, DaemonProcess, Date) {
+        let spool = try TempSpool()
+        try writeConfig(spool, server)
+        let daemon = try DaemonProcess.run(spool)
+        guard await daemon.waitUntilServing(spool) else { throw BenchError("the daemon did not start: \(daemon.log)") }
+        let started = Date()
+        for (i, text) in texts.enumerated() { try spool.drop(name(i), text) }
+        return (spool, daemon, started)
+    }
+
     /// The quota is spent (every request answered 456) until the operator resumes the engine.
     static func quotaPhase(texts: [String], holdSeconds: Double) async throws -> [String] {
         let spent = Mutex(true)
@@ -99,12 +106,7 @@ enum FaultsBench {
             return dialect.handle(request)
         }
         defer { server.stop() }
-        let spool = try TempSpool()
-        try writeConfig(spool, server)
-        let daemon = try DaemonProcess.run(spool)
-        guard await daemon.waitUntilServing(spool) else { throw BenchError("the daemon did not start: \(daemon.log)") }
-        let started = Date()
-        for (i, text) in texts.enumerated() { try spool.drop(name(i), text) }
+        let (spool, daemon, started) = try await start(server, dropping: texts)
         var problems: [String] = []
         guard await Eventually.wait(timeout: 60, { engineState(spool) == "hold" }) else {
             throw BenchError("quota: the engine never went on hold; log:\n\(daemon.log.suffix(3000))")
