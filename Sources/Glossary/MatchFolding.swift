@@ -26,9 +26,8 @@ enum MatchFolding {
         /// Per table scalar: offset << 8 | count into `values`.
         let slots: UnsafeMutableBufferPointer<UInt32>
         let values: UnsafeMutableBufferPointer<UInt32>
-        /// Per value: whether it is a word scalar (`CliticTermMatcher.isWord`).
-        let valueIsWord: UnsafeMutableBufferPointer<Bool>
-        /// Per table scalar, the common cases in one word: `single` | `word` | the dense letter
+        /// Per scalar below U+0800 (Arabic and ASCII: what a scan's common path reads; the rest
+        /// goes through `slots`), the common cases in one word: `single` | `word` | the dense letter
         /// code (`StemTrie.denseCode`) << 21 | the folded value when it folds to exactly one
         /// scalar, `dropped` when it folds to none (marks, tatweel), 0 when it needs
         /// `slots`/`values`.
@@ -52,10 +51,8 @@ enum MatchFolding {
             _ = self.slots.initialize(from: slots)
             self.values = .allocate(capacity: max(1, values.count))
             _ = self.values.initialize(from: values + (values.isEmpty ? [0] : []))
-            self.valueIsWord = .allocate(capacity: self.values.count)
-            _ = self.valueIsWord.initialize(from: self.values.map { CliticTermMatcher.isWord($0) })
-            self.quick = .allocate(capacity: slots.count)
-            for (i, packed) in slots.enumerated() {
+            self.quick = .allocate(capacity: 0x0800)
+            for (i, packed) in slots.prefix(0x0800).enumerated() {
                 let count = packed & 0xFF, at = Int(packed >> 8)
                 if count == 0 {
                     quick[i] = Table.dropped
