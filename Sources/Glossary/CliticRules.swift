@@ -169,32 +169,27 @@ struct CliticRules: Sendable {
         return false
     }
 
-    /// False when `readings` would certainly find nothing: each stem start checked against the
-    /// trie's first-letters tables only.
-    @inline(__always)
-    static func mayRead(_ b: UnsafeBufferPointer<UInt32>, _ codes: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie) -> Bool {
-        starts(b, lo, hi, first: first) { skip, _, _ in trie.mayStart(codes, lo + skip, hi) }
-    }
-
     /// Appends to `out` every reading of `b[lo..<hi]` whose stem is a form in `trie`, as the
     /// first word of a term (`first`: the proclitic chain may precede it) or a later word (only
     /// the article may).
     @inline(__always)
     func readings(_ b: UnsafeBufferPointer<UInt32>, _ codes: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, first: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
         _ = CliticRules.starts(b, lo, hi, first: first) { skip, clitic, article in
-            walk(b, codes, lo + skip, hi, skip: skip, clitic: clitic, article: article, trie: trie, into: &out)
+            // The first two or three letters already rule most starts out (see
+            // `StemTrie.mayStart`): checked here, so a start that reads nothing costs no call.
+            if trie.mayStart(codes, lo + skip, hi) {
+                walk(b, codes, lo + skip, hi, skip: skip, clitic: clitic, article: article, trie: trie, into: &out)
+            }
             return false
         }
     }
 
-    /// Walks the trie from `start`; at every node where a form ends, the rest of the word must be
+    /// Walks the trie from `start` (which passed `StemTrie.mayStart`); at every node where a form ends, the rest of the word must be
     /// nothing or a suffix. Before each letter it also tries the stem with a final ه or ي
     /// restored (شحنت|ها → شحنة, مستو|اه → مستوى).
     @inline(never)
     private func walk(_ b: UnsafeBufferPointer<UInt32>, _ codes: UnsafePointer<UInt8>, _ start: Int, _ hi: Int, skip: Int, clitic: Int, article: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
         let alef = CliticRules.alef, heh = CliticRules.heh, yeh = CliticRules.yeh
-        // The first two or three letters already rule most starts out (see `StemTrie.mayStart`).
-        guard trie.mayStart(codes, start, hi) else { return }
         let firstCode = Int(codes[start])
         var node: Int32 = 0
         var p = start

@@ -21,6 +21,20 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         func article(_ d: Int) -> Bool { d < 64 && articles & (1 << UInt64(d)) != 0 }
     }
 
+    /// What a scan reads of a term-trie node, together (one cache line): its terminals
+    /// `terminals[terminalStart ..< terminalEnd]`, and the first letters of the forms that
+    /// continue it (bit = `StemTrie.letterBit`; bit 0 = some such form starts with a letter
+    /// outside the dense codes, so no filter).
+    struct Node: Sendable {
+        var terminalStart: Int32
+        var terminalEnd: Int32
+        var nextLetters: UInt64
+
+        /// The root, as a first word's parent (its fields are not read there).
+        static let root = Node(terminalStart: 0, terminalEnd: 0, nextLetters: 0)
+    }
+
+
     /// The automaton, shared by reference so a scan never copies (or retains) its arrays one by one.
     final class Index: @unchecked Sendable {
         /// Forms that begin a term, and forms that continue one: a word is read against the
@@ -28,19 +42,15 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let firstTrie: StemTrie
         let laterTrie: StemTrie
         let scratches = MatchScratchPool()
-        /// Root edges by form id, in a plain buffer for the same reason as `FormTable`.
-        let rootChild: UnsafeMutableBufferPointer<Int32>
         /// Later-word edges: node << 32 | form id → child (node is never 0 there, so keys are nonzero).
         let edges: FlatMap64
-        /// Per node, the first letters of the forms that continue it (bit = `StemTrie.letterBit`;
-        /// bit 0 = some such form starts with a letter outside the dense codes, so no filter),
-        /// and the set of (node, first two letters' dense codes) of those forms: the next word
-        /// is read only if it, or what follows its article, starts like one of them.
-        let nextLetters: UnsafeMutableBufferPointer<UInt64>
+        /// Per term-trie node (`Node`). The first trie's form ids are the root's children, so
+        /// a first word's reading is its node at once.
+        let nodes: UnsafeMutableBufferPointer<Node>
+        /// The set of (node, first two letters' dense codes) of the forms that continue a node:
+        /// the next word is read only if it, or what follows its article, starts like one of them.
         let nextPairs: FlatMap64
-        /// Terminals of node n: `terminals[terminalStart[n] ..< terminalStart[n + 1]]`.
         let terminals: UnsafeMutableBufferPointer<Terminal>
-        let terminalStart: UnsafeMutableBufferPointer<Int32>
         /// For exact entries (by entry): the Arabic with only marks and tatweel removed, words
         /// joined by a space.
         let literals: [Int32: [UInt32]]
@@ -49,28 +59,23 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         let ar: [String]
         let en: [String]
 
-        init(firstTrie: StemTrie, laterTrie: StemTrie, rootChild: [Int32], edges: [UInt64: Int32], terminals: [Int32: [Terminal]],
+        init(firstTrie: StemTrie, laterTrie: StemTrie, nodeCount: Int, edges: [UInt64: Int32], terminals: [Int32: [Terminal]],
              literals: [Int32: [UInt32]], nextLetters: [Int32: UInt64], nextPairs: Set<UInt64>, maxDepth: Int, ar: [String], en: [String]) {
             self.firstTrie = firstTrie
             self.laterTrie = laterTrie
-            self.rootChild = .allocate(capacity: max(1, rootChild.count))
-            _ = self.rootChild.initialize(from: rootChild + (rootChild.isEmpty ? [-1] : []))
             self.edges = FlatMap64(edges.map { ($0.key, $0.value) })
-            let nodeCount = 1 + Int(max(rootChild.max() ?? 0, edges.values.max() ?? 0))
             var flat: [Terminal] = []
-            var starts: [Int32] = []
+            var nodes: [Node] = []
             for node in 0..<nodeCount {
-                starts.append(Int32(flat.count))
+                let start = Int32(flat.count)
                 flat += terminals[Int32(node)] ?? []
+                nodes.append(Node(terminalStart: start, terminalEnd: Int32(flat.count), nextLetters: nextLetters[Int32(node)] ?? 0))
             }
-            starts.append(Int32(flat.count))
             self.terminals = .allocate(capacity: max(1, flat.count))
             _ = self.terminals.initialize(from: flat)
-            self.terminalStart = .allocate(capacity: starts.count)
-            _ = self.terminalStart.initialize(from: starts)
+            self.nodes = .allocate(capacity: nodes.count)
+            _ = self.nodes.initialize(from: nodes)
             self.literals = literals
-            self.nextLetters = .allocate(capacity: nodeCount)
-            _ = self.nextLetters.initialize(from: (0..<nodeCount).map { nextLetters[Int32($0)] ?? 0 })
             self.nextPairs = FlatMap64(nextPairs.map { ($0, 1) })
             self.maxDepth = maxDepth
             self.ar = ar
@@ -81,10 +86,8 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             firstTrie.free()
             laterTrie.free()
             rules.free()
-            rootChild.deallocate()
             terminals.deallocate()
-            terminalStart.deallocate()
-            nextLetters.deallocate()
+            nodes.deallocate()
             nextPairs.free()
             edges.free()
         }
@@ -162,14 +165,11 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
             terminals[node, default: []].append(
                 Terminal(entry: Int32(index), words: Int32(words.count), articles: articles, exact: entry.exact))
         }
-        if rootChild.count < formList.count {
-            rootChild += [Int32](repeating: -1, count: formList.count - rootChild.count)
-        }
-        func trie(_ ids: Set<Int32>) -> StemTrie {
-            StemTrie(forms: formList.enumerated().compactMap { ids.contains(Int32($0)) ? ($1, Int32($0)) : nil })
-        }
+        // The first trie answers with the root's child for the form, the later trie with the form id.
+        let first = StemTrie(forms: firstForms.sorted().map { (formList[Int($0)], rootChild[Int($0)]) })
+        let later = StemTrie(forms: laterForms.sorted().map { (formList[Int($0)], $0) })
         self.index = Index(
-            firstTrie: trie(firstForms), laterTrie: trie(laterForms), rootChild: rootChild, edges: edges, terminals: terminals, literals: literals, nextLetters: nextLetters, nextPairs: nextPairs, maxDepth: maxDepth,
+            firstTrie: first, laterTrie: later, nodeCount: Int(nodeCount), edges: edges, terminals: terminals, literals: literals, nextLetters: nextLetters, nextPairs: nextPairs, maxDepth: maxDepth,
             ar: glossary.entries.map(\.ar), en: glossary.entries.map(\.en))
     }
 
@@ -189,12 +189,13 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
     /// Runs a scan in a pooled scratch and turns its chosen candidates into results.
     private func scan<Result>(_ text: String, _ results: (MatchScan) -> [Result]) -> [Result] {
         guard !glossary.entries.isEmpty else { return [] }
-        var scratch = index.scratches.take()
-        scratch.load(text)
-        var scan = MatchScan(index: index, scratch: scratch)
+        let scratch = index.scratches.take()
+        scratch.pointee.load(text)
+        var scan = MatchScan(index: index, scratch: scratch.pointee)
         scan.run()
         let out = scan.s.candidates.count == 0 ? [] : results(scan)
-        index.scratches.giveBack(scan.s)
+        scratch.pointee = scan.s  // the buffers may have grown
+        index.scratches.giveBack(scratch)
         return out
     }
 

@@ -5,9 +5,9 @@ public enum GlossaryBenchHooks {
     /// Folds and splits `text` into words as a scan does (in a pooled scratch); returns the
     /// number of words.
     public static func foldCount(_ text: String) -> Int {
-        var scratch = scratches.take()
-        scratch.load(text)
-        let words = scratch.tokens.count
+        let scratch = scratches.take()
+        scratch.pointee.load(text)
+        let words = scratch.pointee.tokens.count
         scratches.giveBack(scratch)
         return words
     }

@@ -20,6 +20,11 @@ struct MatchScan {
     let firstTrie: StemTrie
     let laterTrie: StemTrie
     let rules: CliticRules
+    // The index's tables, copied here so that a read is one load less.
+    let nodes: UnsafeMutablePointer<CliticTermMatcher.Node>
+    let terminals: UnsafeMutablePointer<CliticTermMatcher.Terminal>
+    let edges: FlatMap64
+    let nextPairs: FlatMap64
     var s: MatchScratch
     var best: Candidate?
 
@@ -28,6 +33,10 @@ struct MatchScan {
         self.firstTrie = index.firstTrie
         self.laterTrie = index.laterTrie
         self.rules = index.rules
+        self.nodes = index.nodes.baseAddress.unsafelyUnwrapped
+        self.terminals = index.terminals.baseAddress.unsafelyUnwrapped
+        self.edges = index.edges
+        self.nextPairs = index.nextPairs
         self.s = scratch
     }
 
@@ -40,13 +49,11 @@ struct MatchScan {
         s.candidates.count = 0
         s.splits.count = 0
         s.path.reserve(index.maxDepth)
-        let b = self.b, codes = self.codes
         for t in 0..<s.tokens.count {
-            let token = s.tokens[t]
-            // Most words start no glossary term in any reading: rejected after a few table loads.
-            guard CliticRules.mayRead(b, codes, Int(token.lo), Int(token.hi), first: true, trie: firstTrie) else { continue }
+            // Most words start no glossary term in any reading: `readings` rejects them after a
+            // few table loads per proclitic start.
             best = nil
-            explore(token: t, depth: 0, node: 0, firstToken: t)
+            explore(token: t, depth: 0, node: 0, parent: CliticTermMatcher.Node.root, firstToken: t)
             if let found = best { s.candidates.append(found) }
         }
         select()
@@ -144,16 +151,16 @@ struct MatchScan {
     /// Reads token `t` as word `depth` of a term below trie `node`. The readings of the words on
     /// the current path sit on one stack in `s.splits`: this call's are `start..<end`, deeper
     /// calls push above them and pop before returning.
-    private mutating func explore(token t: Int, depth: Int, node: Int32, firstToken: Int) {
+    /// `parent` is what `nodes` holds for `node`.
+    private mutating func explore(token t: Int, depth: Int, node: Int32, parent: CliticTermMatcher.Node, firstToken: Int) {
         let token = s.tokens[t]
         let lo = Int(token.lo), hi = Int(token.hi)
         let b = self.b
         let first = depth == 0
-        let trie = first ? firstTrie : laterTrie
-        // (The first word passed this filter in `run`.)
-        if !first && !(mayContinue(node, lo, hi) && CliticRules.mayRead(b, codes, lo, hi, first: false, trie: trie)) { return }
+        // A later word must first start like a form that continues the term.
+        if !first && !mayContinue(node, parent.nextLetters, lo, hi) { return }
         let start = s.splits.count
-        rules.readings(b, codes, lo, hi, first: first, trie: trie, into: &s.splits)
+        rules.readings(b, codes, lo, hi, first: first, trie: first ? firstTrie : laterTrie, into: &s.splits)
         let end = s.splits.count
         var k = start
         while k < end {
@@ -161,7 +168,8 @@ struct MatchScan {
             k += 1
             let id = split.form
             if id < 0 { continue }
-            let next = first ? index.rootChild[Int(id)] : index.edges.get(UInt64(UInt32(node)) << 32 | UInt64(UInt32(id)))
+            // A first word's form is its node already (see `CliticTermMatcher.Index.nodes`).
+            let next = first ? id : edges.get(UInt64(UInt32(node)) << 32 | UInt64(UInt32(id)))
             if next < 0 { continue }
             var reading = split
             if split.finalHeh {
@@ -173,13 +181,14 @@ struct MatchScan {
                 }
             }
             s.path[depth] = reading
-            let ends = Int(index.terminalStart[Int(next)])..<Int(index.terminalStart[Int(next) + 1])
+            let info = nodes[Int(next)]
+            let ends = Int(info.terminalStart)..<Int(info.terminalEnd)
             if !ends.isEmpty {
                 consider(ends, firstToken: firstToken, lastToken: t, depth: depth)
             }
             if depth + 1 < index.maxDepth, t + 1 < s.tokens.count, !(reading.pronoun && depth > 0),
                onlySpaceBetween(hi, Int(s.tokens[t + 1].lo)) {
-                explore(token: t + 1, depth: depth + 1, node: next, firstToken: firstToken)
+                explore(token: t + 1, depth: depth + 1, node: next, parent: info, firstToken: firstToken)
             }
         }
         s.splits.count = start
@@ -187,7 +196,7 @@ struct MatchScan {
 
     private mutating func consider(_ ends: Range<Int>, firstToken: Int, lastToken: Int, depth: Int) {
         for k in ends {
-            let end = index.terminals[k]
+            let end = terminals[k]
             var score = 0
             if end.exact {
                 guard (0...depth).allSatisfy({ s.path[$0].bare }) else { continue }
@@ -219,15 +228,14 @@ struct MatchScan {
     /// Whether the word at `lo..<hi` can be read as a form that continues `node`: it, or the
     /// part after its article, starts with the first two letters of one of those forms.
     @inline(__always)
-    private func mayContinue(_ node: Int32, _ lo: Int, _ hi: Int) -> Bool {
-        let letters = index.nextLetters[Int(node)]
+    private func mayContinue(_ node: Int32, _ letters: UInt64, _ lo: Int, _ hi: Int) -> Bool {
         if letters & 1 != 0 { return true }
         let b = s.scalars.base
         @inline(__always)
         func startsLikeAChild(_ start: Int) -> Bool {
             guard start + 1 < hi, letters & (1 << UInt64(StemTrie.letterBit(b[start]))) != 0 else { return false }
             let key = CliticTermMatcher.pairKey(node, Int(s.codes[start]), Int(s.codes[start + 1]))
-            return index.nextPairs.get(key) >= 0
+            return nextPairs.get(key) >= 0
         }
         if startsLikeAChild(lo) { return true }
         return hi - lo > 3 && b[lo] == CliticRules.alef && b[lo + 1] == CliticRules.lam && startsLikeAChild(lo + 2)

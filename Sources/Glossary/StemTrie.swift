@@ -7,14 +7,13 @@
 /// hot loop) and never changes after `init`, hence Sendable. A struct of pointers, so passing it
 /// around costs nothing; its owner (`CliticTermMatcher.Index`) calls `free()` once.
 struct StemTrie: @unchecked Sendable {
-    /// Nodes are numbered in depth-first order and each node's edges sit together, sorted by
-    /// letter (`nodeInfo`, `edgeWords`): a walk reads nearby memory, and most deep
-    /// nodes have one child, so a short scan beats a hash probe (which missed the cache).
-    /// Per node (and one past the last): first edge << 32 | form id (UInt32 bit pattern, or
-    /// 0xFFFF_FFFF for none), so a step reads one node word and its edges.
-    private let nodeInfo: UnsafeMutableBufferPointer<UInt64>
-    /// Per edge: letter << 32 | child.
-    private let edgeWords: UnsafeMutableBufferPointer<UInt64>
+    /// Nodes in depth-first order, each followed by its edges sorted by letter, in one buffer: a
+    /// node reference is the offset of its header, edge count << 32 | form id (UInt32 bit
+    /// pattern, or 0xFFFF_FFFF for none); each edge is letter << 32 | child reference. A step
+    /// reads one cache line (the header and its edges sit together, and a chain of single
+    /// children runs forward), and most deep nodes have one child, so a short scan beats a
+    /// hash probe (which missed the cache).
+    private let cells: UnsafeMutableBufferPointer<UInt64>
     /// Dense letter codes (`denseCode`): 1...29 for the letters folded Arabic is made of, 0 for
     /// anything else (which takes the general path). Five bits, so the tables below fit in a
     /// few kilobytes and stay in the first-level cache.
@@ -62,31 +61,32 @@ struct StemTrie: @unchecked Sendable {
             kids[Int(key >> 32)].append((UInt32(truncatingIfNeeded: key), child))
         }
         for i in kids.indices { kids[i].sort { $0.letter < $1.letter } }
-        var newID = [Int32](repeating: -1, count: ends.count)
         var order: [Int32] = []
         order.reserveCapacity(ends.count)
         var stack: [Int32] = [0]
         while let node = stack.popLast() {
-            newID[Int(node)] = Int32(order.count)
             order.append(node)
             for k in kids[Int(node)].reversed() { stack.append(k.child) }
         }
-        nodeInfo = .allocate(capacity: order.count + 1)
-        edgeWords = .allocate(capacity: max(1, edges.count))
-        edgeWords.initialize(repeating: 0)
-        var e = 0
-        var renumberedEnds = [Int32](repeating: -1, count: order.count)
-        for (n, old) in order.enumerated() {
-            renumberedEnds[n] = ends[Int(old)]
-            nodeInfo[n] = UInt64(e) << 32 | UInt64(UInt32(bitPattern: ends[Int(old)]))
+        // Offsets: each node takes one header cell and one cell per edge.
+        var offset = [Int32](repeating: 0, count: ends.count)
+        var total = 0
+        for old in order {
+            offset[Int(old)] = Int32(total)
+            total += 1 + kids[Int(old)].count
+        }
+        precondition(total < Int(StemTrie.formTag), "glossary too large for the matcher's letter trie")
+        cells = .allocate(capacity: total)
+        var at = 0
+        for old in order {
+            cells[at] = UInt64(kids[Int(old)].count) << 32 | UInt64(UInt32(bitPattern: ends[Int(old)]))
+            at += 1
             for k in kids[Int(old)] {
-                let child = newID[Int(k.child)] | (ends[Int(k.child)] >= 0 ? StemTrie.formTag : 0)
-                edgeWords[e] = UInt64(k.letter) << 32 | UInt64(UInt32(bitPattern: child))
-                e += 1
+                let child = offset[Int(k.child)] | (ends[Int(k.child)] >= 0 ? StemTrie.formTag : 0)
+                cells[at] = UInt64(k.letter) << 32 | UInt64(UInt32(bitPattern: child))
+                at += 1
             }
         }
-        nodeInfo[order.count] = UInt64(e) << 32 | 0xFFFF_FFFF
-        ends = renumberedEnds
         let n = StemTrie.codes
         let letters = [0] + StemTrie.denseLetters
         level1 = .allocate(capacity: n)
@@ -185,8 +185,7 @@ struct StemTrie: @unchecked Sendable {
     func free() {
         pairReads.deallocate()
         tripleGoes.deallocate()
-        nodeInfo.deallocate()
-        edgeWords.deallocate()
+        cells.deallocate()
         level1.deallocate()
         level2.deallocate()
     }
@@ -195,10 +194,10 @@ struct StemTrie: @unchecked Sendable {
     @inline(__always)
     func child(_ node: Int32, _ letter: UInt32) -> Int32 {
         let at = StemTrie.slot(node)
-        var i = Int(truncatingIfNeeded: nodeInfo[at] >> 32)
-        let end = Int(truncatingIfNeeded: nodeInfo[at &+ 1] >> 32)
+        var i = at &+ 1
+        let end = i &+ Int(truncatingIfNeeded: cells[at] >> 32)
         while i < end {
-            let word = edgeWords[i]
+            let word = cells[i]
             let l = UInt32(truncatingIfNeeded: word >> 32)
             if l == letter { return Int32(bitPattern: UInt32(truncatingIfNeeded: word)) }
             if l > letter { return -1 }
@@ -209,5 +208,5 @@ struct StemTrie: @unchecked Sendable {
 
     /// The form ending at `node`, or -1.
     @inline(__always)
-    func form(at node: Int32) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: nodeInfo[StemTrie.slot(node)])) }
+    func form(at node: Int32) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: cells[StemTrie.slot(node)])) }
 }
