@@ -12,8 +12,10 @@ enum MatchBench {
         var seed = "seeds/000_62ba54d9c0d0bfaf.txt"
         var python = "python3"
         var megabytes = 4.0
-        var runs = 3
+        var runs = 7
         var generated = 10_000
+        /// Rounds of the fine-grained estimate (0: not run).
+        var fine = 0
     }
 
     static func run(_ args: [String]) async throws {
@@ -29,6 +31,7 @@ enum MatchBench {
             case "--mb": o.megabytes = Double(value) ?? o.megabytes
             case "--runs": o.runs = Int(value) ?? o.runs
             case "--entries": o.generated = Int(value) ?? o.generated
+            case "--fine": o.fine = Int(value) ?? o.fine
             default:
                 print("usage: bayan-bench match [--glossary F] [--eval F] [--mb N] [--runs N] [--entries N] [--python P]")
                 return
@@ -65,37 +68,48 @@ enum MatchBench {
         let bigPath = dir.appendingPathComponent("generated.tsv").path
         try GlossaryTSVWriter.write(big.entries).write(toFile: bigPath, atomically: true, encoding: .utf8)
 
+        if o.fine > 0 {
+            fineEstimate(o, lines: lines, glossaries: [("shipped", shipped), ("generated", big)])
+            return
+        }
         print("text: \(lines.count) lines, \(String(format: "%.2f", Double(bytes) / 1e6)) MB (sample release + evaluation sentences, repeated)")
         print("evaluation set: \(evalSet.count) sentences, \(evalSet.reduce(0) { $0 + $1.gold.count }) gold occurrences (\(o.eval))")
         print("")
-        print("throughput = UTF-8 bytes / thread CPU seconds, best of \(o.runs) runs, one call per line")
+        print("throughput = UTF-8 bytes / thread CPU seconds, one call per line; \(o.runs) rounds, each one pass of")
+        print("Bayan then one of FlashText (alternating, so both sides see the same machine); best of the rounds")
+        print("for each side, and the median (min–max) of the rounds' own speed-ups")
         print("")
-        print("| glossary | entries | matcher | build | MB/s | hits | speed-up |")
-        print("|---|---:|---|---:|---:|---:|---:|")
+        print("| glossary | entries | matcher | build | MB/s (best) | hits | speed-up (bests) | speed-up per round: median (min–max) |")
+        print("|---|---:|---|---:|---:|---:|---:|---:|")
         for (name, glossary, path) in [("shipped", shipped, o.glossary), ("generated", big, bigPath)] {
             let t0 = cpuSeconds()
             let matcher = CliticTermMatcher(glossary: glossary)
             let build = cpuSeconds() - t0
-            var best = Double.infinity
+            let flash = try? FlashTextServer(o, glossary: path, text: textPath)
+            var ours: [Double] = [], theirs: [Double] = []
             var hits = 0
             for _ in 0..<o.runs {
                 let t = cpuSeconds()
                 var n = 0
                 for line in lines { n += matcher.matches(in: line).count }
-                best = min(best, cpuSeconds() - t)
+                ours.append(cpuSeconds() - t)
                 hits = n
+                if let pass = flash?.pass() { theirs.append(pass.seconds) }
             }
-            let ours = Double(bytes) / best / 1e6
-            let flash = try flashText(o, glossary: path, text: textPath, eval: nil)
-            let theirs = flash?["mb_per_s"] as? Double
-            print("| \(name) | \(glossary.entries.count) | Bayan CliticTermMatcher | \(ms(build)) | \(String(format: "%.1f", ours)) | \(hits) | \(theirs.map { String(format: "%.1f×", ours / $0) } ?? "–") |")
-            if let flash {
-                let build = flash["build_s"] as? Double ?? 0
-                let hits = flash["hits"] as? Int ?? 0
-                print("| \(name) | \(glossary.entries.count) | FlashText 2.7 | \(ms(build)) | \(String(format: "%.1f", theirs ?? 0)) | \(hits) | 1.0× |")
+            let bestOurs = Double(bytes) / ours.min()! / 1e6
+            let row = "| \(name) | \(glossary.entries.count) | Bayan CliticTermMatcher | \(ms(build)) | \(String(format: "%.1f", bestOurs)) | \(hits)"
+            if let flash, theirs.count == ours.count {
+                let bestTheirs = Double(bytes) / theirs.min()! / 1e6
+                let perRound = zip(theirs, ours).map { $0 / $1 }.sorted()
+                let median = perRound.count % 2 == 1 ? perRound[perRound.count / 2]
+                    : (perRound[perRound.count / 2 - 1] + perRound[perRound.count / 2]) / 2
+                print(row + " | \(String(format: "%.1f×", bestOurs / bestTheirs)) | \(String(format: "%.1f× (%.1f–%.1f×)", median, perRound.first!, perRound.last!)) |")
+                print("| \(name) | \(glossary.entries.count) | FlashText 2.7 | \(ms(flash.build)) | \(String(format: "%.1f", bestTheirs)) | \(flash.hits) | 1.0× | 1.0× |")
             } else {
-                print("| \(name) | \(glossary.entries.count) | FlashText | – | (not run: `pip install flashtext`) | – | – |")
+                print(row + " | – | – |")
+                print("| \(name) | \(glossary.entries.count) | FlashText | – | (not run: `pip install flashtext`) | – | – | – |")
             }
+            flash?.close()
         }
 
         // Where the time goes: folding alone, and the whole text as one call (no per-call cost).
@@ -203,6 +217,97 @@ enum MatchBench {
             entries.append(GlossaryEntry(ar: ar, en: "generated term \(entries.count)"))
         }
         return Glossary(entries: entries)
+    }
+
+    /// For comparing two builds on a noisy machine: the text in chunks of 64 lines (a millisecond
+    /// or so each), every chunk timed `o.fine` times, and the fastest time of each chunk summed,
+    /// so a slow stretch of the machine spoils only the samples it overlaps.
+    static func fineEstimate(_ o: Options, lines: [String], glossaries: [(String, Glossary)]) {
+        let chunks = stride(from: 0, to: lines.count, by: 64).map { Array(lines[$0..<min($0 + 64, lines.count)]) }
+        let bytes = lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        do {
+            let m = CliticTermMatcher(glossary: glossaries[0].1)
+            var best = Double.infinity, bestFold = Double.infinity
+            for _ in 0..<o.fine {
+                var t = cpuSeconds()
+                var n = 0
+                for _ in lines { n &+= m.matches(in: "x").count }
+                best = min(best, cpuSeconds() - t)
+                t = cpuSeconds()
+                for _ in lines { n &+= GlossaryBenchHooks.foldCount("x") }
+                bestFold = min(bestFold, cpuSeconds() - t)
+                if n == -1 { print(n) }
+            }
+            print(String(format: "fixed cost per call: matches %.0f ns, fold %.0f ns; whole text's calls: %.1f ms", best / Double(lines.count) * 1e9, bestFold / Double(lines.count) * 1e9, best * 1e3))
+        }
+        for (name, glossary) in glossaries {
+            let matcher = CliticTermMatcher(glossary: glossary)
+            var fastest = [Double](repeating: .infinity, count: chunks.count)
+            var foldFastest = fastest
+            for _ in 0..<o.fine {
+                for (c, chunk) in chunks.enumerated() {
+                    var t = cpuSeconds()
+                    var n = 0
+                    for line in chunk { n &+= matcher.matches(in: line).count }
+                    fastest[c] = min(fastest[c], cpuSeconds() - t)
+                    t = cpuSeconds()
+                    for line in chunk { n &+= GlossaryBenchHooks.foldCount(line) }
+                    foldFastest[c] = min(foldFastest[c], cpuSeconds() - t)
+                    if n == -1 { print(n) }
+                }
+            }
+            let total = fastest.reduce(0, +), fold = foldFastest.reduce(0, +)
+            print(String(format: "fine %@: %.1f MB/s matching, %.1f MB/s folding only (sum of per-chunk bests, %d rounds)",
+                         name, Double(bytes) / total / 1e6, Double(bytes) / fold / 1e6, o.fine))
+        }
+    }
+
+    /// The FlashText script in `--serve` mode: built once, then one timed pass per `pass()`.
+    final class FlashTextServer {
+        let process = Process()
+        let input = Pipe(), output = Pipe()
+        var build = 0.0
+        var hits = 0
+        private var buffer = Data()
+
+        init(_ o: Options, glossary: String, text: String) throws {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [o.python, o.script, "--glossary", glossary, "--text", text, "--serve"]
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            guard let ready = readObject() else {
+                process.waitUntilExit()
+                throw BayanError.badInput("\(o.python) \(o.script) did not start (is flashtext installed?)")
+            }
+            build = ready["build_s"] as? Double ?? 0
+        }
+
+        /// Times one pass on the Python side; nil when the script has stopped answering.
+        func pass() -> (seconds: Double, hits: Int)? {
+            input.fileHandleForWriting.write(Data("run\n".utf8))
+            guard let answer = readObject(), let seconds = answer["seconds"] as? Double else { return nil }
+            hits = answer["hits"] as? Int ?? 0
+            return (seconds, hits)
+        }
+
+        func close() {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+
+        private func readObject() -> [String: Any]? {
+            while true {
+                if let newline = buffer.firstIndex(of: 0x0A) {
+                    let line = buffer[buffer.startIndex..<newline]
+                    buffer = Data(buffer[(newline + 1)...])
+                    return (try? JSONSerialization.jsonObject(with: line)) as? [String: Any]
+                }
+                let more = output.fileHandleForReading.availableData
+                if more.isEmpty { return nil }
+                buffer.append(more)
+            }
+        }
     }
 
     static func flashText(_ o: Options, glossary: String, text: String, eval: String?) throws -> [String: Any]? {

@@ -18,7 +18,7 @@ case "all":
     // Every figure of docs/BENCHMARKS.md, with the options recorded there, one after another.
     let steps: [(String, [String], ([String]) async throws -> Void)] = [
         ("segment", ["--mb", "20", "--pysbd-seconds", "30"], SegmentBench.run),
-        ("match", ["--mb", "4", "--runs", "3"], MatchBench.run),
+        ("match", ["--mb", "4", "--runs", "7"], MatchBench.run),
         ("summary", [], SummaryBench.run),
         ("qa", [], QABench.run),
         ("engines", ["--docs", "200", "--latency-ms", "100"], EnginesBench.run),

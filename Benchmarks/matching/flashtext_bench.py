@@ -3,10 +3,13 @@
 
 FlashText's word boundaries are ASCII only; Arabic letters and marks are added to
 `non_word_boundaries` so that it does not match inside Arabic words (the fair setup).
-Prints one JSON object on stdout.
+Prints one JSON object on stdout. With --serve it prints the build figures, then times one pass
+over the text for every "run" line read on stdin (one JSON object per line), so that the Swift
+side can alternate its passes with these and both see the same machine.
 """
 import argparse
 import json
+import sys
 import time
 
 from flashtext import KeywordProcessor
@@ -58,6 +61,7 @@ def main():
     p.add_argument("--text", required=True)
     p.add_argument("--eval")
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--serve", action="store_true")
     a = p.parse_args()
 
     t0 = time.thread_time()
@@ -71,14 +75,26 @@ def main():
     with open(a.text, encoding="utf-8") as f:
         lines = f.read().split("\n")
     size = sum(len(l.encode("utf-8")) + 1 for l in lines)
-    # CPU time of this thread, not wall time: the machine is shared, and Bayan's side measures the same way.
-    best, hits = None, 0
-    for _ in range(a.runs):
+
+    def one_pass():
         t0 = time.thread_time()
         n = 0
         for line in lines:
             n += len(kp.extract_keywords(line, span_info=True))
-        dt = time.thread_time() - t0
+        return time.thread_time() - t0, n
+
+    if a.serve:
+        print(json.dumps({"build_s": build, "bytes": size}), flush=True)
+        for command in sys.stdin:
+            if command.strip() != "run":
+                break
+            dt, n = one_pass()
+            print(json.dumps({"seconds": dt, "hits": n}), flush=True)
+        return
+    # CPU time of this thread, not wall time: the machine is shared, and Bayan's side measures the same way.
+    best, hits = None, 0
+    for _ in range(a.runs):
+        dt, n = one_pass()
         best = dt if best is None else min(best, dt)
         hits = n
     result = {"build_s": build, "seconds": best, "bytes": size, "mb_per_s": size / best / 1e6, "hits": hits}
