@@ -30,8 +30,6 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         var terminalEnd: Int32
         var nextLetters: UInt64
 
-        /// The root, as a first word's parent (its fields are not read there).
-        static let root = Node(terminalStart: 0, terminalEnd: 0, nextLetters: 0)
     }
 
 

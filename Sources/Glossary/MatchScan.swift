@@ -49,11 +49,16 @@ struct MatchScan {
         s.candidates.count = 0
         s.splits.count = 0
         s.path.reserve(index.maxDepth)
+        let b = self.b, codes = self.codes
         for t in 0..<s.tokens.count {
             // Most words start no glossary term in any reading: `readings` rejects them after a
-            // few table loads per proclitic start.
+            // few table loads per proclitic start, here, without a call.
+            let token = s.tokens[t]
+            rules.readings(b, codes, Int(token.lo), Int(token.hi), first: true, trie: firstTrie, into: &s.splits)
+            if s.splits.count == 0 { continue }
             best = nil
-            explore(token: t, depth: 0, node: 0, parent: CliticTermMatcher.Node.root, firstToken: t)
+            follow(readings: 0, token: t, depth: 0, node: 0, firstToken: t)
+            s.splits.count = 0
             if let found = best { s.candidates.append(found) }
         }
         select()
@@ -148,19 +153,26 @@ struct MatchScan {
         return String(view)
     }
 
-    /// Reads token `t` as word `depth` of a term below trie `node`. The readings of the words on
-    /// the current path sit on one stack in `s.splits`: this call's are `start..<end`, deeper
-    /// calls push above them and pop before returning.
-    /// `parent` is what `nodes` holds for `node`.
+    /// Reads token `t` as word `depth` (> 0) of a term below trie `node` (whose `nodes` entry is
+    /// `parent`). The readings of the words on the current path sit on one stack in `s.splits`:
+    /// this call pushes its own and pops them before returning.
     private mutating func explore(token t: Int, depth: Int, node: Int32, parent: CliticTermMatcher.Node, firstToken: Int) {
         let token = s.tokens[t]
         let lo = Int(token.lo), hi = Int(token.hi)
+        // It must first start like a form that continues the term.
+        guard mayContinue(node, parent.nextLetters, lo, hi) else { return }
+        let start = s.splits.count
+        rules.readings(b, codes, lo, hi, first: false, trie: laterTrie, into: &s.splits)
+        if s.splits.count > start { follow(readings: start, token: t, depth: depth, node: node, firstToken: firstToken) }
+        s.splits.count = start
+    }
+
+    /// Follows each reading of token `t` in `s.splits[start...]` (word `depth` of a term below
+    /// trie `node`): records the terms that end there and reads on into the next word.
+    private mutating func follow(readings start: Int, token t: Int, depth: Int, node: Int32, firstToken: Int) {
+        let hi = Int(s.tokens[t].hi)
         let b = self.b
         let first = depth == 0
-        // A later word must first start like a form that continues the term.
-        if !first && !mayContinue(node, parent.nextLetters, lo, hi) { return }
-        let start = s.splits.count
-        rules.readings(b, codes, lo, hi, first: first, trie: first ? firstTrie : laterTrie, into: &s.splits)
         let end = s.splits.count
         var k = start
         while k < end {
@@ -191,7 +203,6 @@ struct MatchScan {
                 explore(token: t + 1, depth: depth + 1, node: next, parent: info, firstToken: firstToken)
             }
         }
-        s.splits.count = start
     }
 
     private mutating func consider(_ ends: Range<Int>, firstToken: Int, lastToken: Int, depth: Int) {
