@@ -10,6 +10,9 @@ enum MatchBench {
         var eval = "Benchmarks/matching/eval.txt"
         var script = "Benchmarks/matching/flashtext_bench.py"
         var seed = "seeds/000_62ba54d9c0d0bfaf.txt"
+        var releases = "Benchmarks/summary"
+        /// `releases`, `dense` or `both` (see `corpora`).
+        var corpus = "both"
         var python = "python3"
         var megabytes = 4.0
         var runs = 7
@@ -32,8 +35,9 @@ enum MatchBench {
             case "--runs": o.runs = Int(value) ?? o.runs
             case "--entries": o.generated = Int(value) ?? o.generated
             case "--fine": o.fine = Int(value) ?? o.fine
+            case "--corpus": o.corpus = value
             default:
-                print("usage: bayan-bench match [--glossary F] [--eval F] [--mb N] [--runs N] [--entries N] [--python P]")
+                print("usage: bayan-bench match [--glossary F] [--eval F] [--corpus releases|dense|both] [--mb N] [--runs N] [--entries N] [--python P] [--fine N]")
                 return
             }
             i += 2
@@ -45,11 +49,84 @@ enum MatchBench {
             return
         }
         let evalSet = try parseEval(String(contentsOfFile: o.eval, encoding: .utf8))
-        let seedText = (try? String(contentsOfFile: o.seed, encoding: .utf8)) ?? ""
 
-        // The throughput text: the sample release and the evaluation sentences, repeated.
-        var base = seedText.split(separator: "\n").map(String.init) + evalSet.map(\.text)
-        base = base.filter { !$0.isEmpty }
+        print("evaluation set: \(evalSet.count) sentences, \(evalSet.reduce(0) { $0 + $1.gold.count }) gold occurrences (\(o.eval))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bayan-match-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for corpus in try corpora(o, evalSet: evalSet) {
+            try throughput(o, corpus: corpus, shipped: shipped, dir: dir)
+        }
+
+        // Recall on inflected and cliticized occurrences, shipped glossary.
+        let matcher = CliticTermMatcher(glossary: shipped)
+        var strict = 0, lenient = 0, total = 0, unmarked = 0
+        var misses: [String] = []
+        var unknown: Set<String> = []
+        for sentence in evalSet {
+            let hits = matcher.matches(in: sentence.text)
+            for g in sentence.gold {
+                total += 1
+                if shipped.entry(ar: g.ar) == nil { unknown.insert(g.ar) }
+                if hits.contains(where: { $0.ar == g.ar && $0.start == g.start && $0.end == g.end }) { strict += 1 }
+                if hits.contains(where: { $0.ar == g.ar && $0.start < g.end && g.start < $0.end }) {
+                    lenient += 1
+                } else {
+                    misses.append("\(g.surface) → \(g.ar)")
+                }
+            }
+            unmarked += hits.filter { h in !sentence.gold.contains { $0.start < h.end && h.start < $0.end } }.count
+        }
+        // (The script also times a pass over its text: here just the evaluation sentences.)
+        let evalText = dir.appendingPathComponent("eval.txt").path
+        try evalSet.map(\.text).joined(separator: "\n").write(toFile: evalText, atomically: true, encoding: .utf8)
+        let flash = try flashText(o, glossary: o.glossary, text: evalText, eval: o.eval)
+        print("")
+        print("| matcher | recall (same term, exact span) | recall (same term, overlapping span) |")
+        print("|---|---:|---:|")
+        print("| Bayan CliticTermMatcher | \(ratio(strict, total)) | \(ratio(lenient, total)) |")
+        if let flash, let g = flash["gold"] as? Int {
+            print("| FlashText 2.7 | \(ratio(flash["strict"] as? Int ?? 0, g)) | \(ratio(flash["lenient"] as? Int ?? 0, g)) |")
+        }
+        print("")
+        print("hits outside gold spans (unmarked terms or false positives): \(unmarked)")
+        if !misses.isEmpty { print("missed: " + misses.joined(separator: "; ")) }
+        if !unknown.isEmpty { print("gold terms not in the glossary: " + unknown.sorted().joined(separator: ", ")) }
+    }
+
+    /// A throughput text: its lines before repetition.
+    struct Corpus {
+        var name: String
+        var description: String
+        var lines: [String]
+    }
+
+    /// `releases`: the sample release and the 22 releases written for the summary benchmark,
+    /// text of the kind Bayan reads. `dense`: the sample release and the evaluation sentences,
+    /// which were written to hold inflected terms in every sentence (a stress text for the matcher).
+    static func corpora(_ o: Options, evalSet: [EvalSentence]) throws -> [Corpus] {
+        let seed = ((try? String(contentsOfFile: o.seed, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        var out: [Corpus] = []
+        if o.corpus == "releases" || o.corpus == "both" {
+            let files = try FileManager.default.contentsOfDirectory(atPath: o.releases).filter { $0.hasSuffix(".txt") }.sorted()
+            var lines = seed
+            for file in files {
+                let text = try String(contentsOfFile: o.releases + "/" + file, encoding: .utf8)
+                lines += text.split(separator: "\n").map { $0.hasPrefix("* ") ? String($0.dropFirst(2)) : String($0) }
+            }
+            out.append(Corpus(name: "releases", description: "press releases (\(o.seed) and the \(files.count) in \(o.releases))",
+                              lines: lines.filter { !$0.isEmpty }))
+        }
+        if o.corpus == "dense" || o.corpus == "both" {
+            out.append(Corpus(name: "dense", description: "term-dense stress text (\(o.seed) and the evaluation sentences of \(o.eval))",
+                              lines: (seed + evalSet.map(\.text)).filter { !$0.isEmpty }))
+        }
+        return out
+    }
+
+    /// Throughput of both matchers on one corpus, with the shipped glossary and a generated one.
+    static func throughput(_ o: Options, corpus: Corpus, shipped: Glossary, dir: URL) throws {
+        let base = corpus.lines
         var lines: [String] = []
         var bytes = 0
         while Double(bytes) < o.megabytes * 1_000_000 {
@@ -58,9 +135,6 @@ enum MatchBench {
                 bytes += line.utf8.count + 1
             }
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bayan-match-bench-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let textPath = dir.appendingPathComponent("text.txt").path
         try lines.joined(separator: "\n").write(toFile: textPath, atomically: true, encoding: .utf8)
 
@@ -72,9 +146,10 @@ enum MatchBench {
             fineEstimate(o, lines: lines, glossaries: [("shipped", shipped), ("generated", big)])
             return
         }
-        print("text: \(lines.count) lines, \(String(format: "%.2f", Double(bytes) / 1e6)) MB (sample release + evaluation sentences, repeated)")
-        print("evaluation set: \(evalSet.count) sentences, \(evalSet.reduce(0) { $0 + $1.gold.count }) gold occurrences (\(o.eval))")
         print("")
+        print("## \(corpus.name): \(corpus.description)")
+        print("")
+        print("text: \(lines.count) lines, \(String(format: "%.2f", Double(bytes) / 1e6)) MB (\(base.count) distinct lines, repeated)")
         print("throughput = UTF-8 bytes / thread CPU seconds, one call per line; \(o.runs) rounds, each one pass of")
         print("Bayan then one of FlashText (alternating, so both sides see the same machine); best of the rounds")
         print("for each side, and the median (min–max) of the rounds' own speed-ups")
@@ -130,40 +205,9 @@ enum MatchBench {
                 bestWhole = min(bestWhole, cpuSeconds() - t)
             }
             print("")
-            print(String(format: "folding and splitting into words only (table built from ArabicNormalizer): %.1f MB/s; shipped glossary, whole text in one call: %.1f MB/s", Double(bytes) / best / 1e6, Double(bytes) / bestWhole / 1e6))
+            print(String(format: "\(corpus.name): folding and splitting into words only (table built from ArabicNormalizer): %.1f MB/s; shipped glossary, whole text in one call: %.1f MB/s", Double(bytes) / best / 1e6, Double(bytes) / bestWhole / 1e6))
         }
 
-        // Recall on inflected and cliticized occurrences, shipped glossary.
-        let matcher = CliticTermMatcher(glossary: shipped)
-        var strict = 0, lenient = 0, total = 0, unmarked = 0
-        var misses: [String] = []
-        var unknown: Set<String> = []
-        for sentence in evalSet {
-            let hits = matcher.matches(in: sentence.text)
-            for g in sentence.gold {
-                total += 1
-                if shipped.entry(ar: g.ar) == nil { unknown.insert(g.ar) }
-                if hits.contains(where: { $0.ar == g.ar && $0.start == g.start && $0.end == g.end }) { strict += 1 }
-                if hits.contains(where: { $0.ar == g.ar && $0.start < g.end && g.start < $0.end }) {
-                    lenient += 1
-                } else {
-                    misses.append("\(g.surface) → \(g.ar)")
-                }
-            }
-            unmarked += hits.filter { h in !sentence.gold.contains { $0.start < h.end && h.start < $0.end } }.count
-        }
-        let flash = try flashText(o, glossary: o.glossary, text: textPath, eval: o.eval)
-        print("")
-        print("| matcher | recall (same term, exact span) | recall (same term, overlapping span) |")
-        print("|---|---:|---:|")
-        print("| Bayan CliticTermMatcher | \(ratio(strict, total)) | \(ratio(lenient, total)) |")
-        if let flash, let g = flash["gold"] as? Int {
-            print("| FlashText 2.7 | \(ratio(flash["strict"] as? Int ?? 0, g)) | \(ratio(flash["lenient"] as? Int ?? 0, g)) |")
-        }
-        print("")
-        print("hits outside gold spans (unmarked terms or false positives): \(unmarked)")
-        if !misses.isEmpty { print("missed: " + misses.joined(separator: "; ")) }
-        if !unknown.isEmpty { print("gold terms not in the glossary: " + unknown.sorted().joined(separator: ", ")) }
     }
 
     struct EvalSentence {
