@@ -1,5 +1,6 @@
 // `bayan-bench match`: glossary matching throughput and recall, Bayan's clitic-aware matcher
 // side by side with FlashText (Python, `pip install flashtext`) on the same glossary and text.
+import ArabicText
 import BayanCore
 import Foundation
 import Glossary
@@ -11,8 +12,8 @@ enum MatchBench {
         var script = "Benchmarks/matching/flashtext_bench.py"
         var seed = "seeds/000_62ba54d9c0d0bfaf.txt"
         var releases = "Benchmarks/summary"
-        /// `releases`, `dense` or `both` (see `corpora`).
-        var corpus = "both"
+        /// Comma-separated: `sample`, `releases`, `dense` (see `corpora`).
+        var corpus = "sample,releases,dense"
         var python = "python3"
         var megabytes = 4.0
         var runs = 7
@@ -37,7 +38,7 @@ enum MatchBench {
             case "--fine": o.fine = Int(value) ?? o.fine
             case "--corpus": o.corpus = value
             default:
-                print("usage: bayan-bench match [--glossary F] [--eval F] [--corpus releases|dense|both] [--mb N] [--runs N] [--entries N] [--python P] [--fine N]")
+                print("usage: bayan-bench match [--glossary F] [--eval F] [--corpus sample,releases,dense] [--mb N] [--runs N] [--entries N] [--python P] [--fine N]")
                 return
             }
             i += 2
@@ -101,13 +102,21 @@ enum MatchBench {
         var lines: [String]
     }
 
-    /// `releases`: the sample release and the 22 releases written for the summary benchmark,
-    /// text of the kind Bayan reads. `dense`: the sample release and the evaluation sentences,
-    /// which were written to hold inflected terms in every sentence (a stress text for the matcher).
+    /// `sample`: the real release in `seeds/` alone, in sentences as the daemon segments it
+    /// (the daemon matches sentence by sentence). `releases`: it and the 22 releases written
+    /// for the summary benchmark, text of the kind Bayan reads. `dense`: the sample release and
+    /// the evaluation sentences, which were written to hold inflected terms in every sentence
+    /// (a stress text for the matcher).
     static func corpora(_ o: Options, evalSet: [EvalSentence]) throws -> [Corpus] {
-        let seed = ((try? String(contentsOfFile: o.seed, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        let seedText = (try? String(contentsOfFile: o.seed, encoding: .utf8)) ?? ""
+        let seed = seedText.split(separator: "\n").map(String.init)
+        let wanted = Set(o.corpus.split(separator: ",").map(String.init))
         var out: [Corpus] = []
-        if o.corpus == "releases" || o.corpus == "both" {
+        if wanted.contains("sample") {
+            let sentences = ArabicSentenceSegmenter().segment(text: seedText).map(\.text)
+            out.append(Corpus(name: "sample", description: "the real release \(o.seed) alone, one sentence per call", lines: sentences.filter { !$0.isEmpty }))
+        }
+        if wanted.contains("releases") {
             let files = try FileManager.default.contentsOfDirectory(atPath: o.releases).filter { $0.hasSuffix(".txt") }.sorted()
             var lines = seed
             for file in files {
@@ -117,7 +126,7 @@ enum MatchBench {
             out.append(Corpus(name: "releases", description: "press releases (\(o.seed) and the \(files.count) in \(o.releases))",
                               lines: lines.filter { !$0.isEmpty }))
         }
-        if o.corpus == "dense" || o.corpus == "both" {
+        if wanted.contains("dense") {
             out.append(Corpus(name: "dense", description: "term-dense stress text (\(o.seed) and the evaluation sentences of \(o.eval))",
                               lines: (seed + evalSet.map(\.text)).filter { !$0.isEmpty }))
         }
