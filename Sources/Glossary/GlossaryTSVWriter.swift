@@ -15,6 +15,21 @@ public enum GlossaryTSVWriter {
         return out
     }
 
+    /// What `write` cannot keep: an `avoid` rendering holding `|` or `;` (possible in TBX) would
+    /// read back from the TSV as several renderings.
+    public static func problems(_ entries: [GlossaryEntry]) -> [GlossaryProblem] {
+        var problems: [GlossaryProblem] = []
+        for e in entries {
+            for rendering in e.avoid {
+                guard let separator = rendering.first(where: { GlossaryFileParser.avoidSeparators.contains($0) }) else { continue }
+                problems.append(GlossaryProblem(
+                    file: e.file, line: e.line,
+                    message: "the avoid rendering \"\(rendering)\" of «\(e.ar)» contains '\(separator)', which separates renderings in the TSV avoid column, so the TSV would read it as several; remove the character or split the term in the source file"))
+            }
+        }
+        return problems
+    }
+
     static func cell(_ s: String) -> String {
         let text = String(s.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
         let needsQuotes = text.hasPrefix("\"") || text.hasPrefix("#")

@@ -7,7 +7,8 @@ import FoundationXML
 /// Reads TBX-Basic: TBX v3 (`urn:iso:std:iso:30042:ed-2`, conceptEntry/langSec/termSec/term)
 /// and TBX v2 (`martif`, termEntry/langSet/tig|ntig/term). For each concept, every Arabic term
 /// becomes an entry with the first admitted English term; English terms marked deprecated or
-/// superseded become `avoid` renderings; a note or definition becomes the note.
+/// superseded become `avoid` renderings; a note or definition becomes the note, except a
+/// `<note>match: exact</note>`, which is `TBXWriter`'s mark for an entry matched exactly.
 public enum TBXReader {
     public static func read(_ data: Data, file: String) throws -> [GlossaryEntry] {
         if let problem = XMLInputGuard.problem([UInt8](data), kind: "TBX") {
@@ -47,9 +48,10 @@ final class TBXParseDelegate: NSObject, XMLParserDelegate {
     private var language = ""
     private var terms: [String: [Term]] = [:]
     private var notes: [String] = []
+    private var exact = false
     private var current: Term?
     private var text = ""
-    private var capturing: String?  // "term", "note", "status"
+    private var capturing: String?  // "term", "note" (`note`), "descrip", "status"
     private var stack: [String] = []
 
     init(file: String) { self.file = file }
@@ -71,6 +73,7 @@ final class TBXParseDelegate: NSObject, XMLParserDelegate {
             conceptLine = parser.lineNumber
             terms = [:]
             notes = []
+            exact = false
         case "langSec", "langSet":
             language = (attributes["xml:lang"] ?? attributes["lang"] ?? "").lowercased()
         case "termSec", "tig", "ntig":
@@ -82,7 +85,7 @@ final class TBXParseDelegate: NSObject, XMLParserDelegate {
             capturing = "status"
             text = ""
         case "note" where inConcept, "descrip" where inConcept:
-            capturing = "note"
+            capturing = name
             text = ""
         default:
             break
@@ -105,9 +108,13 @@ final class TBXParseDelegate: NSObject, XMLParserDelegate {
             current?.status = text.trimmingCharacters(in: .whitespacesAndNewlines)
             capturing = nil
         case "note", "descrip":
-            if capturing == "note" {
+            if capturing == name {
                 let note = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !note.isEmpty { notes.append(note) }
+                if name == "note" && note == TBXWriter.exactMark {
+                    exact = true
+                } else if !note.isEmpty {
+                    notes.append(note)
+                }
                 capturing = nil
             }
         case "termSec", "tig", "ntig":
@@ -129,9 +136,7 @@ final class TBXParseDelegate: NSObject, XMLParserDelegate {
         let discouraged = english.filter { Self.isDiscouraged($0.status) }
         let admitted = english.filter { !Self.isDiscouraged($0.status) }
         guard let preferred = admitted.first(where: { $0.status.hasPrefix("preferred") }) ?? admitted.first else { return }
-        // TBXWriter keeps `match = exact` as a note; read it back as the flag.
-        let exact = notes.contains("match: exact")
-        let note = notes.filter { $0 != "match: exact" }.joined(separator: "; ")
+        let note = notes.joined(separator: "; ")
         for arabic in (terms["ar"] ?? []) where !Self.isDiscouraged(arabic.status) {
             entries.append(GlossaryEntry(
                 ar: arabic.text, en: preferred.text, note: note,

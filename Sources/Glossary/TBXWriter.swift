@@ -1,8 +1,13 @@
 import BayanCore
 /// Writes TBX-Basic v3 (`urn:iso:std:iso:30042:ed-2`, `style="dca"`) for CAT tools. `avoid`
 /// renderings are written as English terms with administrativeStatus deprecatedTerm-admn-sts,
-/// `exact` entries carry a note so that nothing staff wrote is lost in a round trip.
+/// the `note` as a definition, and `exact` entries carry `<note>match: exact</note>` so that
+/// nothing staff wrote is lost in a round trip (kept apart from the note, so a note that happens
+/// to read "match: exact" stays a note).
 public enum TBXWriter {
+    /// The text of the `<note>` that marks an `exact` entry.
+    public static let exactMark = "match: exact"
+
     public static func write(_ glossary: Glossary, title: String = "Bayan customs glossary") -> String {
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -19,12 +24,10 @@ public enum TBXWriter {
         """
         for (i, e) in glossary.entries.enumerated() {
             out += "      <conceptEntry id=\"c\(i + 1)\">\n"
-            var notes: [String] = []
-            if !e.note.isEmpty { notes.append(e.note) }
-            if e.exact { notes.append("match: exact") }
-            for note in notes {
-                out += "        <descrip type=\"definition\">\(escape(note))</descrip>\n"
+            if !e.note.isEmpty {
+                out += "        <descrip type=\"definition\">\(escape(e.note))</descrip>\n"
             }
+            if e.exact { out += "        <note>\(exactMark)</note>\n" }
             out += "        <langSec xml:lang=\"ar\">\n"
             out += "          <termSec><term>\(escape(e.ar))</term></termSec>\n"
             out += "        </langSec>\n"

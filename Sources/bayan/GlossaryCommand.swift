@@ -106,6 +106,7 @@ struct GlossaryCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let parsed = GlossaryLoader.parse(data, file: file, format: .tbx)
+            let problems = parsed.problems + GlossaryTSVWriter.problems(parsed.entries)
             let tsv = GlossaryTSVWriter.write(parsed.entries)
             if let out {
                 try Data(tsv.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -113,8 +114,8 @@ struct GlossaryCommand: AsyncParsableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(tsv.utf8))
             }
-            for problem in parsed.problems { GlossaryCommand.write(problem.description, to: .standardError) }
-            if parsed.problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+            for problem in problems { GlossaryCommand.write(problem.description, to: .standardError) }
+            if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
         }
     }
 
@@ -142,6 +143,12 @@ struct GlossaryCommand: AsyncParsableCommand {
 
         func run() async throws {
             let merged = try GlossaryCommand.loadOrFail(glossary)
+            if format == .tsv {
+                // A TBX source can hold what a TSV cannot say; refuse rather than change it.
+                let problems = GlossaryTSVWriter.problems(merged.entries)
+                for problem in problems { GlossaryCommand.write(problem.description, to: .standardError) }
+                if !problems.isEmpty { throw ExitCode(1) }
+            }
             let text = format == .tbx ? TBXWriter.write(merged) : GlossaryTSVWriter.write(merged.entries)
             if let out {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

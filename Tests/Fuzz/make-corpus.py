@@ -112,7 +112,7 @@ def main():
             '<langSec xml:lang="ar"><termSec><term>الهيئة العامة للجمارك</term></termSec></langSec>'
             '<langSec xml:lang="en"><termSec><term>Federal Customs Authority</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>'
             '<termSec><term>Customs Agency</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec></conceptEntry>'
-            '<conceptEntry id="c2"><descrip type="definition">match: exact</descrip><langSec xml:lang="ar"><termSec><term>منفذ</term></termSec></langSec>'
+            '<conceptEntry id="c2"><note>match: exact</note><langSec xml:lang="ar"><termSec><term>منفذ</term></termSec></langSec>'
             '<langSec xml:lang="en-GB"><termSec><term>port of entry</term></termSec></langSec></conceptEntry></body></text></tbx>\n')
     write("glossary", "v3.tbx", b"\x02" + tbx3.encode("utf-8"))
     tbx2 = ('<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body><termEntry id="t1">'

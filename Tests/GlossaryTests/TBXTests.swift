@@ -20,6 +20,28 @@ import Testing
         #expect(Glossary(entries: back).version == glossary.version)
     }
 
+    @Test func aNoteReadingMatchExactStaysANote() throws {
+        var entries = Fixtures.glossary([("جمارك دبي", "Dubai Customs"), ("إدارة", "Department")], exact: ["إدارة"]).entries
+        entries[0].note = "match: exact"
+        entries[1].note = "match: exact"
+        let back = try TBXReader.read(Data(TBXWriter.write(Glossary(entries: entries)).utf8), file: "x.tbx")
+        #expect(back.map(\.exact) == [false, true])
+        #expect(back.map(\.note) == ["match: exact", "match: exact"])
+    }
+
+    @Test func anAvoidRenderingTheTSVWouldSplitIsReported() throws {
+        var entries = Fixtures.glossary([("جمارك دبي", "Dubai Customs"), ("إدارة", "Department")]).entries
+        entries[0].avoid = ["Customs; Dubai"]
+        entries[1].avoid = ["Dept"]
+        let back = try TBXReader.read(Data(TBXWriter.write(Glossary(entries: entries)).utf8), file: "x.tbx")
+        #expect(back[0].avoid == ["Customs; Dubai"])
+        let problems = GlossaryTSVWriter.problems(back)
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains("Customs; Dubai") == true)
+        #expect(problems.first?.file == "x.tbx")
+        #expect(GlossaryTSVWriter.problems(entries.suffix(1)).isEmpty)
+    }
+
     @Test func readsTBXv2Martif() throws {
         let xml = """
         <?xml version="1.0" encoding="UTF-8"?>
