@@ -15,7 +15,16 @@ public final class GlossaryStore: @unchecked Sendable {
         case rejected(problems: [GlossaryProblem])
     }
 
-    public let files: [String]
+    /// A glossary read from a new set of files and found valid, not yet live (see `prepare`).
+    public struct Prepared: Sendable {
+        public let files: [String]
+        let snapshot: GlossarySnapshot
+        let warnings: [GlossaryProblem]
+    }
+
+    /// The files the live glossary comes from (a configuration reload may change them).
+    public var files: [String] { lock.withLock { currentFiles } }
+    private var currentFiles: [String]
     private let logger: Logger
     private let lock = NSLock()
     private var current: GlossarySnapshot
@@ -25,7 +34,7 @@ public final class GlossaryStore: @unchecked Sendable {
     /// Loads `files` (in order, later files win). When they have errors the store starts with an
     /// empty glossary and `problems` says why; check `snapshot.entryCount` or call `reload()`.
     public init(files: [String], logger: Logger) {
-        self.files = files
+        self.currentFiles = files
         self.logger = logger
         self.current = .empty
         reload()
@@ -43,6 +52,7 @@ public final class GlossaryStore: @unchecked Sendable {
     /// Reads and validates the files; swaps atomically when they are valid.
     @discardableResult
     public func reload() -> Outcome {
+        let files = self.files
         let result = GlossaryLoader.load(files)
         guard let glossary = result.glossary else {
             let errors = result.errors
@@ -64,6 +74,7 @@ public final class GlossaryStore: @unchecked Sendable {
         // Build the matcher outside the lock: documents keep reading the old snapshot meanwhile.
         let next = GlossarySnapshot(glossary: glossary)
         lock.withLock {
+            guard currentFiles == files else { return }  // a new file set went live meanwhile
             current = next
             problems = []
             warnings = result.problems
@@ -72,5 +83,30 @@ public final class GlossaryStore: @unchecked Sendable {
                     metadata: ["version": "\(glossary.version)", "entries": "\(glossary.entries.count)"])
         for warning in result.problems { logger.warning("\(warning.description)") }
         return .updated(version: glossary.version, entries: glossary.entries.count)
+    }
+
+    /// Why `prepare` refused a set of files.
+    public struct Rejected: Error, Sendable {
+        public let problems: [GlossaryProblem]
+    }
+
+    /// Reads and validates another set of files (a configuration reload that changes
+    /// `glossary.files`) without touching the live glossary; throws `Rejected` with the errors.
+    public func prepare(files: [String]) throws -> Prepared {
+        let result = GlossaryLoader.load(files)
+        guard let glossary = result.glossary else { throw Rejected(problems: result.errors) }
+        return Prepared(files: files, snapshot: GlossarySnapshot(glossary: glossary), warnings: result.problems)
+    }
+
+    /// Makes a prepared glossary live, with its files watched from now on.
+    public func adopt(_ prepared: Prepared) {
+        lock.withLock {
+            currentFiles = prepared.files
+            current = prepared.snapshot
+            problems = []
+            warnings = prepared.warnings
+        }
+        logger.info("glossary files changed: \(prepared.files.joined(separator: ", ")); version \(prepared.snapshot.version.prefix(12)), \(prepared.snapshot.entryCount) entries",
+                    metadata: ["version": "\(prepared.snapshot.version)", "entries": "\(prepared.snapshot.entryCount)"])
     }
 }

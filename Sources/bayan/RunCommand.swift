@@ -51,7 +51,7 @@ struct RunCommand: AsyncParsableCommand {
             status: status)
         let spool = SpoolService(layout: layout, holder: holder, database: database, status: status, logger: logger)
         let reload = ReloadService(
-            configPath: options.resolvedPath, holder: holder, status: status, logger: logger,
+            configPath: options.resolvedPath, holder: holder, status: status, glossary: glossary, logger: logger,
             factory: { try StageFactory.make($0, glossary: glossary, logger: logger) },
             onReload: {
                 glossary.reload()

@@ -81,6 +81,52 @@ import Glibc
         #expect(status()?["version"] as? String == secondVersion)
         #expect(daemon.isRunning)
     }
+
+    @Test func sighupTakesANewGlossaryFileListAndRefusesABrokenOne() async throws {
+        let server = try Fixtures.server()
+        defer { server.stop() }
+        let spool = try TempSpool()
+        let first = spool.dir + "/terms.tsv", second = spool.dir + "/ports.tsv", broken = spool.dir + "/broken.tsv"
+        try "ar\ten\tnote\nجمارك دبي\tDubai Customs\ttest\n".write(toFile: first, atomically: true, encoding: .utf8)
+        try "ar\ten\tnote\nميناء جبل علي\tJebel Ali Port\ttest\n".write(toFile: second, atomically: true, encoding: .utf8)
+        try "ar\ten\tnote\nJebel Ali Port\tميناء جبل علي\tswapped columns\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        try spool.writeConfig(engineURL: server.baseURL, extra: "status_interval: 0.2\n")
+        let template = try String(contentsOfFile: spool.configPath, encoding: .utf8)
+        func useFiles(_ files: [String]) throws {
+            let list = files.map { "\"\($0)\"" }.joined(separator: ", ")
+            try template.replacingOccurrences(of: "  files: []", with: "  files: [\(list)]\n  reload_interval: 0.1")
+                .write(toFile: spool.configPath, atomically: true, encoding: .utf8)
+        }
+        try useFiles([first])
+        let daemon = try DaemonProcess.run(spool)
+        func status() -> [String: Any]? {
+            guard let data = FileManager.default.contents(atPath: spool.root + "/.state/status.json") else { return nil }
+            return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        }
+        func glossary() -> [String: Any]? { status()?["glossary"] as? [String: Any] }
+        func lastReload() -> [String: Any]? { status()?["last_reload"] as? [String: Any] }
+        #expect(await Eventually.wait(timeout: 20) { glossary()?["entries"] as? Int == 1 }, "log:\n\(daemon.log)")
+        // A second file in the list, then SIGHUP: both files are live.
+        try useFiles([first, second])
+        daemon.signal(SIGHUP)
+        #expect(await Eventually.wait(timeout: 20) { glossary()?["entries"] as? Int == 2 && lastReload()?["ok"] as? Bool == true },
+                "status: \(String(describing: status()))\nlog:\n\(daemon.log)")
+        try spool.drop("port.txt", Fixtures.release(1))
+        #expect(await Eventually.wait(timeout: 30) { spool.doneFiles == ["port.txt"] })
+        let terms = ((spool.resultJSON("port")?["segments"] as? [[String: Any]])?.first?["terms"] as? [[String: Any]]) ?? []
+        #expect(Set(terms.compactMap { $0["en"] as? String }) == ["Dubai Customs", "Jebel Ali Port"])
+        // A list with a broken file is refused as a whole: the reload fails and says where.
+        let version = glossary()?["version"] as? String
+        try useFiles([first, broken])
+        daemon.signal(SIGHUP)
+        #expect(await Eventually.wait(timeout: 20) {
+            lastReload()?["ok"] as? Bool == false
+                && ((lastReload()?["problems"] as? [String]) ?? []).contains { $0.contains("broken.tsv:2") }
+        }, "status: \(String(describing: status()))\nlog:\n\(daemon.log)")
+        #expect(glossary()?["entries"] as? Int == 2)
+        #expect(glossary()?["version"] as? String == version)
+        #expect(daemon.isRunning)
+    }
 }
 
 @Suite struct ReprocessTests {

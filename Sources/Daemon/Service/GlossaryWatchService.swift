@@ -16,7 +16,7 @@ public final class GlossaryWatchService: Service, Sendable {
 
     public func run() async throws {
         // The watcher polls until cancelled, then ends its outcome stream.
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await self.watcher.run() }
                 group.addTask {
