@@ -184,9 +184,9 @@ struct CliticRules: Sendable {
         }
     }
 
-    /// Walks the trie from `start` (which passed `StemTrie.mayStart`); at every node where a form ends, the rest of the word must be
-    /// nothing or a suffix. Before each letter it also tries the stem with a final ه or ي
-    /// restored (شحنت|ها → شحنة, مستو|اه → مستوى).
+    /// Walks the trie from `start` (which passed `StemTrie.mayStart`); at every node where a form
+    /// ends, the rest of the word must be nothing or a suffix. Before each letter it also tries
+    /// the stem with a final ه or ي restored (شحنت|ها → شحنة, مستو|اه → مستوى).
     @inline(never)
     private func walk(_ b: UnsafeBufferPointer<UInt32>, _ codes: UnsafePointer<UInt8>, _ start: Int, _ hi: Int, skip: Int, clitic: Int, article: Bool, trie: StemTrie, into out: inout ScratchBuffer<Split>) {
         let alef = CliticRules.alef, heh = CliticRules.heh, yeh = CliticRules.yeh

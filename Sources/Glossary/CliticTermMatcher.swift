@@ -29,9 +29,7 @@ public struct CliticTermMatcher: TermMatcher, Sendable {
         var terminalStart: Int32
         var terminalEnd: Int32
         var nextLetters: UInt64
-
     }
-
 
     /// The automaton, shared by reference so a scan never copies (or retains) its arrays one by one.
     final class Index: @unchecked Sendable {

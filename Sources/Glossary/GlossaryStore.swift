@@ -73,12 +73,16 @@ public final class GlossaryStore: @unchecked Sendable {
         }
         // Build the matcher outside the lock: documents keep reading the old snapshot meanwhile.
         let next = GlossarySnapshot(glossary: glossary)
-        lock.withLock {
-            guard currentFiles == files else { return }  // a new file set went live meanwhile
+        let swapped = lock.withLock { () -> Bool in
+            // A configuration reload may have put another file set live meanwhile (`adopt`);
+            // this result is then stale and that glossary stays.
+            guard currentFiles == files else { return false }
             current = next
             problems = []
             warnings = result.problems
+            return true
         }
+        guard swapped else { return .unchanged(version: snapshot.version) }
         logger.info("glossary loaded: version \(glossary.version.prefix(12)), \(glossary.entries.count) entries",
                     metadata: ["version": "\(glossary.version)", "entries": "\(glossary.entries.count)"])
         for warning in result.problems { logger.warning("\(warning.description)") }

@@ -15,24 +15,24 @@ enum GlossaryRoundTrip {
     }
 
     static func checkTSV(_ glossary: Glossary) {
-        // The TSV avoid cell separates renderings with | or ; so a TBX rendering holding one
-        // cannot survive as one (documented, not a defect).
-        if glossary.entries.contains(where: { $0.avoid.contains { $0.contains("|") || $0.contains(";") } }) { return }
-        let tsv = GlossaryTSVWriter.write(glossary.entries)
-        let back = GlossaryLoader.parse(Data(tsv.utf8), file: "back.tsv", format: .tsv)
-        FuzzCheck.require(!back.problems.contains { $0.severity == .error },
-                          "the TSV writer's output does not load: \(back.problems.first.map(String.init(describing:)) ?? "")")
-        let want = terms(glossary.entries), got = terms(back.entries)
-        FuzzCheck.require(want == got, "TSV round trip changed the terms: \(want) → \(got)")
+        // A TBX avoid rendering holding | or ; cannot stay one in the TSV avoid cell; import and
+        // export refuse it (GlossaryTSVWriter.problems), so there is no round trip to check.
+        guard GlossaryTSVWriter.problems(glossary.entries).isEmpty else { return }
+        checkRoundTrip(glossary, written: GlossaryTSVWriter.write(glossary.entries), format: .tsv)
     }
 
     static func checkTBX(_ glossary: Glossary) {
-        let tbx = TBXWriter.write(glossary)
-        let back = GlossaryLoader.parse(Data(tbx.utf8), file: "back.tbx", format: .tbx)
+        checkRoundTrip(glossary, written: TBXWriter.write(glossary), format: .tbx)
+    }
+
+    /// `written` (the glossary in `format`) must load without errors and give the same terms.
+    static func checkRoundTrip(_ glossary: Glossary, written: String, format: GlossaryLoader.Format) {
+        let name = format.rawValue.uppercased()
+        let back = GlossaryLoader.parse(Data(written.utf8), file: "back.\(format.rawValue)", format: format)
         FuzzCheck.require(!back.problems.contains { $0.severity == .error },
-                          "the TBX writer's output does not load: \(back.problems.first.map(String.init(describing:)) ?? "")")
+                          "the \(name) writer's output does not load: \(back.problems.first.map(String.init(describing:)) ?? "")")
         let want = terms(glossary.entries), got = terms(back.entries)
-        FuzzCheck.require(want == got, "TBX round trip changed the terms: \(want) → \(got)")
+        FuzzCheck.require(want == got, "\(name) round trip changed the terms: \(want) → \(got)")
     }
 
     /// Hits lie inside the text and name glossary entries.
