@@ -75,12 +75,11 @@ public enum ReviewImporter {
         var name = (fileName as NSString).lastPathComponent
         let known: Set<String> = ["xlf", "xliff", "xliff12", "xliff2", "tmx", "sdlxliff", "mqxliff", "txlf"]
         while true {
+            if let range = name.range(of: #" \(\d+\)$"#, options: .regularExpression) { name.removeSubrange(range) }
             let ext = (name as NSString).pathExtension.lowercased()
-            guard known.contains(ext) else { break }
+            guard known.contains(ext) else { return name }
             name = (name as NSString).deletingPathExtension
         }
-        if let range = name.range(of: #" \(\d+\)$"#, options: .regularExpression) { name.removeSubrange(range) }
-        return name
     }
 
     private struct Matched {
