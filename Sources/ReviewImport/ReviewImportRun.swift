@@ -18,7 +18,7 @@ public struct ReviewImportReport: Sendable, Equatable {
             out.append("memory: \(plan.memoryOnly.count) pair(s) matching no sentence stored as reviewed (\(remembered) new)")
         }
         if plan.skipped > 0 { out.append("skipped \(plan.skipped) unit(s) without Arabic and English text") }
-        if plan.changesNothing { out.append("nothing to change: the file's translations are already in place") }
+        if plan.changeCount == 0 && remembered == 0 { out.append("nothing to change: the file's translations are already in place") }
         return out
     }
 }

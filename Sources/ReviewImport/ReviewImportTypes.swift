@@ -94,7 +94,7 @@ public struct ReviewImportPlan: Sendable, Equatable {
     /// TMX units without both an Arabic and an English variant.
     public var skipped: Int
 
-    /// True when importing the file would change nothing (it was imported already).
+    /// True when the file asks for no sentence change and holds no memory-only pair.
     public var changesNothing: Bool { documents.allSatisfy { $0.changes.isEmpty } && memoryOnly.isEmpty }
 
     public var changeCount: Int { documents.reduce(0) { $0 + $1.changes.count } }
