@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText"]),
         .testTarget(name: "InterchangeTests", dependencies: [
             "Interchange", "ReviewImport", "Outputs", "Translation", "BayanCore",
-        ]),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "DaemonTests", dependencies: [
             "Daemon", "BayanTestSupport", "BayanCore", "Translation", "Outputs",
         ]),

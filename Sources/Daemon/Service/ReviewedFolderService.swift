@@ -54,8 +54,7 @@ public final class ReviewedFolderService: Service, Sendable {
     }
 
     private func loop(hints: HintInbox, stopping: StopFlag) async {
-        var queue = InboxQueue()
-        var lastScan = -Double.infinity
+        var folder = DropFolder(path: layout.reviewed)
         let start = Claimer(layout: layout, maxInputBytes: holder.snapshot.config.spool.maxInputBytes, queue: .reviewed)
         for job in start.recoverOrphans() where !stopping.isSet {
             logger.info("importing a reviewed file left by the previous run", metadata: ["file": "\(FinalMove.printable(job.originalName))"])
@@ -64,34 +63,10 @@ public final class ReviewedFolderService: Service, Sendable {
         while !stopping.isSet {
             let config = holder.snapshot.config
             let now = SpoolService.now()
-            var fullScan = now - lastScan >= config.spool.rescanInterval
-            for hint in hints.drain() {
-                switch hint {
-                case .overflow: fullScan = true
-                case .renamedIn(let name):
-                    queue.noteRenamed(name)
-                    if let entry = InboxEntry.stat(layout.reviewed + "/" + name, name: name) { queue.observe(entry, now: now, settle: config.spool.settle) }
-                case .written(let name):
-                    if !InboxEntry.isIgnored(name), let entry = InboxEntry.stat(layout.reviewed + "/" + name, name: name) {
-                        queue.observe(entry, now: now, settle: config.spool.settle)
-                    }
-                }
-            }
-            if fullScan {
-                if let entries = try? InboxEntry.scan(layout.reviewed) { queue.applyScan(entries, now: now, settle: config.spool.settle) }
-                lastScan = now
-            } else {
-                for name in queue.settling(now: now, settle: config.spool.settle).due {
-                    if let entry = InboxEntry.stat(layout.reviewed + "/" + name, name: name) {
-                        queue.observe(entry, now: now, settle: config.spool.settle)
-                    } else {
-                        queue.forget(name)
-                    }
-                }
-            }
+            folder.refresh(hints.drain(), now: now, settle: config.spool.settle, rescanInterval: config.spool.rescanInterval)
             let claimer = Claimer(layout: layout, maxInputBytes: config.spool.maxInputBytes, queue: .reviewed)
-            while !stopping.isSet, let name = queue.popReady() {
-                guard let entry = InboxEntry.stat(layout.reviewed + "/" + name, name: name) else { continue }
+            while !stopping.isSet, let name = folder.queue.popReady() {
+                guard let entry = folder.entry(name) else { continue }
                 switch claimer.claim(entry) {
                 case .claimed(let job): await process(job)
                 case .rejected(let original, _, let reason):
@@ -99,8 +74,7 @@ public final class ReviewedFolderService: Service, Sendable {
                 case .skipped: continue
                 }
             }
-            var next = lastScan + config.spool.rescanInterval
-            if let due = queue.settling(now: now, settle: config.spool.settle).next { next = min(next, due) }
+            let next = folder.nextLook(settle: config.spool.settle, rescanInterval: config.spool.rescanInterval, now: now)
             await wake.wait(timeout: max(0.005, next - SpoolService.now()))
         }
     }
