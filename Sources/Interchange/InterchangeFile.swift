@@ -30,3 +30,18 @@ public enum InterchangeFile: Sendable, Equatable {
         }
     }
 }
+
+extension ParsedElement {
+    /// The `version` of an `<xliff>` root whose major version is `major`; else a bad-input
+    /// error saying what the file is.
+    static func xliffVersion(_ root: ParsedElement, major: Int) throws -> String {
+        guard root.name == "xliff" else {
+            throw BayanError(.badInput, "the file is XML but not XLIFF (its root element is <\(root.name)>)")
+        }
+        let version = root.attribute("version") ?? ""
+        guard version.hasPrefix("\(major).") else {
+            throw BayanError(.badInput, "the file is XLIFF \(version.isEmpty ? "of no stated version" : version), not XLIFF \(major).x")
+        }
+        return version
+    }
+}

@@ -10,13 +10,7 @@ extension XLIFF12File {
     static let droppedInline: Set<String> = ["x", "bx", "ex", "ph", "bpt", "ept", "it", "sub", "note"]
 
     static func read(root: ParsedElement) throws -> XLIFF12File {
-        guard root.name == "xliff" else {
-            throw BayanError(.badInput, "the file is XML but not XLIFF (its root element is <\(root.name)>)")
-        }
-        let version = root.attribute("version") ?? ""
-        guard version.hasPrefix("1.") else {
-            throw BayanError(.badInput, "the file is XLIFF \(version.isEmpty ? "of no stated version" : version), not XLIFF 1.x")
-        }
+        _ = try ParsedElement.xliffVersion(root, major: 1)
         var out = XLIFF12File(files: [])
         for f in root.all("file") {
             let header = f.child("header")

@@ -10,13 +10,7 @@ extension XLIFF2File {
     static let droppedInline: Set<String> = ["ph", "sc", "ec", "cp", "sm", "em", "notes", "note"]
 
     static func read(root: ParsedElement) throws -> XLIFF2File {
-        guard root.name == "xliff" else {
-            throw BayanError(.badInput, "the file is XML but not XLIFF (its root element is <\(root.name)>)")
-        }
-        let version = root.attribute("version") ?? ""
-        guard version.hasPrefix("2.") else {
-            throw BayanError(.badInput, "the file is XLIFF \(version.isEmpty ? "of no stated version" : version), not XLIFF 2.x")
-        }
+        let version = try ParsedElement.xliffVersion(root, major: 2)
         var file = XLIFF2File(version: version, srcLang: root.attribute("srcLang") ?? "", trgLang: root.attribute("trgLang"), files: [])
         for f in root.all("file") {
             var out = File(
