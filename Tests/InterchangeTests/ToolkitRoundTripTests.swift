@@ -61,6 +61,37 @@ import Testing
         #expect(plan.memoryOnly.map(\.target) == ["Federal Customs Authority"])
     }
 
+    /// Bayan's XLIFF 2.1 edited through translate-toolkit's XLIFF 2 API (as a CAT tool built on
+    /// it does): two segments approved (`state="reviewed"`), one of them with new English, and a
+    /// note written inside a segment.
+    @Test func xliff2EditedWithTheToolkitAPIImports() throws {
+        let folder = try Temp.directory()
+        let path = folder + "/pr-7.xlf"
+        try Data(try XLIFFWriter().render(Doc.result(), stem: "pr-7")).write(to: URL(fileURLWithPath: path))
+        let script = """
+            import sys
+            from translate.storage.xliff2 import Xliff2File
+            f = Xliff2File.parsefile(sys.argv[1])
+            units = [u for u in f.getunits() if u.source]
+            units[0].markapproved(True)
+            units[1].target = "The director-general said the Authority is committed."
+            units[1].markapproved(True)
+            units[2].addnote("checked with the press office", origin="translator")
+            open(sys.argv[1], "wb").write(bytes(f))
+            """
+        let edit = try Tools.run(Tools.python("python"), ["-c", script, path])
+        #expect(edit.status == 0, "python: \(edit.stderr)")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("<notes>"))
+        let plan = try ReviewImporter.plan(bytes, fileName: "returned.xlf", documents: MemoryDocuments([Doc.document()]))
+        #expect(plan.documents.first?.changes == [
+            ReviewImportChange(segmentID: 1, english: nil, action: .approve, unitID: "s1"),
+            ReviewImportChange(segmentID: 2, english: "The director-general said the Authority is committed.", action: .approve, unitID: "s2"),
+        ], "edited file:\n\(String(decoding: bytes, as: UTF8.self))")
+        #expect(plan.documents.first?.unchanged == 1)  // s3: still translated, English as it was
+        #expect(plan.documents.first?.leftAlone == 1)  // s4: initial, no target
+    }
+
     /// Changes the PO entry of one Arabic sentence: a new msgstr (nil keeps it) and, with
     /// `unfuzzy`, the fuzzy flag removed (the translator accepted it).
     func edit(_ po: String, arabic: String, to new: String?, unfuzzy: Bool) throws -> String {
