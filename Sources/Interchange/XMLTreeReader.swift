@@ -63,19 +63,22 @@ public enum XMLTreeReader {
             throw BayanError(.badInput, problem.message, cause: "line \(problem.line)")
         }
         let builder = Builder()
-        let parser = XMLParser(data: Data(bytes))
+        // Fed as a stream: given all the bytes at once, libxml2 refuses a document over 10 MB
+        // ("huge input lookup", reported as an internal error) whatever its content.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = builder
         builder.parser = parser
-        let ok = parser.parse()
+        // A stream cut short can end with parse() true and the error set.
+        let ok = parser.parse() && parser.parserError == nil
         if let tooDeep = builder.tooDeepAtLine {
             throw BayanError(.badInput, "the \(kind) file nests elements more than \(maxDepth) deep (line \(tooDeep)); it is not an exchange file Bayan can read")
         }
         guard ok else {
             let place = "line \(parser.lineNumber), column \(parser.columnNumber)"
             let cut = builder.stack.count > 1 ? " (it may be cut short: \(builder.stack.count - 1) element(s) were still open)" : ""
-            throw BayanError(.badInput, "the \(kind) file is not well-formed XML at \(place)\(cut); save it again from the tool that wrote it")
+            throw BayanError(.badInput, "the \(kind) file is not well-formed XML at \(place)\(cut); save it again from the tool that wrote it", cause: parser.parserError.map { "\($0)" })
         }
         guard builder.stack.count == 1, let root = builder.stack[0].elements.first else {
             throw BayanError(.badInput, "the \(kind) file ends before its elements are closed (it may be cut short); save it again from the tool that wrote it")

@@ -96,6 +96,19 @@ import Testing
         }
     }
 
+    /// libxml2 refuses a document over 10 MB handed over in one piece ("huge input lookup");
+    /// the reader streams it, so a large memory export reads (measured: 100,000 units, 33 MB).
+    @Test func aTMXOverTenMegabytesReads() throws {
+        var text = #"<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ar"/><body>"# + "\n"
+        let tu = #"<tu><tuv xml:lang="ar"><seg>جمارك دبي تضبط شحنة مخدرات في ميناء جبل علي رقم NUM</seg></tuv><tuv xml:lang="en"><seg>Dubai Customs seizes a drug shipment at Jebel Ali port, number NUM.</seg></tuv></tu>"#
+        for i in 0..<45_000 { text += tu.replacingOccurrences(of: "NUM", with: String(i)) + "\n" }
+        text += "</body></tmx>\n"
+        #expect(text.utf8.count > 10_500_000)
+        let file = try TMXFile.read(Array(text.utf8))
+        #expect(file.units.count == 45_000)
+        #expect(file.units.last?.variant(base: "en")?.text == "Dubai Customs seizes a drug shipment at Jebel Ali port, number 44999.")
+    }
+
     /// What each writer writes, each reader reads back the same.
     @Test func everyFormatRoundTrips() throws {
         let result = Doc.result()
