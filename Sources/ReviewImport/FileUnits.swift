@@ -29,7 +29,7 @@ struct FileUnits {
     var reviewer: String?
     var skipped = 0
 
-    static func of(_ file: InterchangeFile, fileName: String) -> FileUnits {
+    static func of(_ file: InterchangeFile) -> FileUnits {
         switch file {
         case .xliff2(let x): return xliff2(x)
         case .xliff12(let x): return xliff12(x)

@@ -24,7 +24,7 @@ public enum ReviewImporter {
     }
 
     public static func plan(_ file: InterchangeFile, fileName: String, documents: any ReviewDocumentSource) throws -> ReviewImportPlan {
-        let read = FileUnits.of(file, fileName: fileName)
+        let read = FileUnits.of(file)
         var problems: [ReviewImportProblem] = []
         if read.groups.allSatisfy({ $0.units.isEmpty }) {
             problems.append(ReviewImportProblem(message: "the file holds no translation units"))

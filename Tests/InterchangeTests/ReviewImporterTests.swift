@@ -142,3 +142,31 @@ import Translation
         #expect(ReviewImporter.stem(of: "v1.2.notes") == "v1.2.notes")
     }
 }
+
+/// Documents as published: `out/<id>/result.json` written by the real writer and publisher.
+@Suite struct PublishedDocumentsTests {
+    @Test func readsPublishedResultsAndNothingOutsideOut() throws {
+        let root = try Temp.directory()
+        let out = root + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let publisher = AtomicPublisher(outDirectory: out, tmpDirectory: root + "/tmp")
+        try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
+        let stem = try publisher.publish(Doc.result(), writers: StandardWriters.writers(for: ["xliff"]).writers, preferredStem: "pr-7", jobID: "j1")
+        #expect(stem == "pr-7")
+        let documents = PublishedDocuments(outDirectory: out)
+        let document = try #require(try documents.document(id: "pr-7"))
+        #expect(document.segments == Doc.document().segments)
+        // A result.json outside out/ is never looked at, whatever the file names.
+        try FileManager.default.createDirectory(atPath: root + "/outside", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: out + "/pr-7/result.json", toPath: root + "/outside/result.json")
+        for id in ["../outside", "..", ".", "", "pr-7/../../outside", ".hidden"] {
+            #expect(try documents.document(id: id) == nil, "\(id)")
+        }
+        #expect(try documents.document(id: "pr-8") == nil)
+        // The published XLIFF names its document and imports against it.
+        let xlf = Array(try Data(contentsOf: URL(fileURLWithPath: out + "/pr-7/pr-7.xlf")))
+        let plan = try ReviewImporter.plan(xlf, fileName: "whatever.xlf", documents: documents)
+        #expect(plan.documents.map(\.documentID) == ["pr-7"])
+        #expect(plan.changeCount == 0 && plan.documents[0].unchanged == 3)  // translated, as published
+    }
+}
