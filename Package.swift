@@ -40,7 +40,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // One TranslationEngine protocol, one file per dialect, the curl transport, retries, memory.
         .target(name: "Translation", dependencies: [
-            "BayanCore", "ArabicText", "CCurl",
+            "BayanCore", "ArabicText", "CCurl", "Interchange",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -48,11 +48,16 @@ let package = Package(
         .target(name: "Summary", dependencies: ["BayanCore", "ArabicText"]),
         // renameat2 and friends, which Glibc's Swift module leaves out.
         .target(name: "CBayanSys"),
+        // One home per exchange format: TMX 1.4b, XLIFF 2.1 and XLIFF 1.2, reader and writer side
+        // by side, used by the outputs, the memory and the reviewed-file importer.
+        .target(name: "Interchange", dependencies: ["BayanCore"]),
         // One writer per format, all through one atomic-write helper.
-        .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys"]),
+        .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys", "Interchange"]),
+        // Reviewed XLIFF/TMX files back in: match a file to its document, check it, plan the changes.
+        .target(name: "ReviewImport", dependencies: ["BayanCore", "ArabicText", "Interchange", "Translation"]),
         // Spool, watcher, scheduler, lifecycle.
         .target(name: "Daemon", dependencies: [
-            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs",
+            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "ReviewImport",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -60,7 +65,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "bayan", dependencies: [
-            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "Daemon",
+            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "Daemon", "ReviewImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -85,6 +90,9 @@ let package = Package(
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "ArabicText", "BayanCore"]),
         .testTarget(name: "TranslationTests", dependencies: ["Translation", "BayanTestSupport", "BayanCore"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText"]),
+        .testTarget(name: "InterchangeTests", dependencies: [
+            "Interchange", "ReviewImport", "Outputs", "Translation", "BayanCore",
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "DaemonTests", dependencies: [
             "Daemon", "BayanTestSupport", "BayanCore", "Translation", "Outputs",
         ]),

@@ -12,6 +12,8 @@ public enum CrashPoint: String, CaseIterable, Sendable {
     case afterPublishBeforeMovingOriginal = "after-publish-before-moving-original"
     /// A rejected file's reason is in failed/, the file itself not yet.
     case afterReasonBeforeMove = "after-reason-before-move"
+    /// A reviewed file's changes are applied, the file is not yet in done/.
+    case afterReviewImportBeforeMove = "after-review-import-before-move"
 
     private static let armed: CrashPoint? = {
         guard let value = getenv("BAYAN_FAULT") else { return nil }

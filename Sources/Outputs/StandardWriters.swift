@@ -1,10 +1,10 @@
 /// Every writer of `out/<stem>/`, for the publisher to render in one go.
 public enum StandardWriters {
     /// The format names accepted in configuration (`outputs.formats`), in publishing order.
-    public static let formatNames = ["json", "html", "md", "tmx", "xliff", "summary"]
+    public static let formatNames = ["json", "html", "md", "tmx", "xliff", "xliff12", "summary"]
 
     public static func all() -> [any OutputWriter] {
-        [ResultJSONWriter(), ReviewHTMLWriter(), AlignedMarkdownWriter(), TMXWriter(), XLIFFWriter(), SummaryMarkdownWriter()]
+        [ResultJSONWriter(), ReviewHTMLWriter(), AlignedMarkdownWriter(), TMXWriter(), XLIFFWriter(), XLIFF12Writer(), SummaryMarkdownWriter()]
     }
 
     /// The writers for the named formats; `result.json` is always included because other tools
@@ -20,6 +20,7 @@ public enum StandardWriters {
             case "md": writers.append(AlignedMarkdownWriter())
             case "tmx": writers.append(TMXWriter())
             case "xliff", "xlf": writers.append(XLIFFWriter())
+            case "xliff12": writers.append(XLIFF12Writer())
             case "summary": writers.append(SummaryMarkdownWriter())
             default: unknown.append(name)
             }

@@ -1,9 +1,12 @@
 import BayanCore
+import Interchange
 
 /// `<stem>.tmx`: TMX 1.4b, one `tu` per sentence pair, for loading into a translation memory.
 ///
 /// Pairs with a blank translation are left out: a memory entry with an empty target does harm.
-/// No creation date is written, so the same result always gives the same bytes.
+/// The header's `x-bayan-document` prop is the document id (the published folder's name), which
+/// a reviewed TMX brings back to find its document. No creation date is written, so the same
+/// result always gives the same bytes.
 public struct TMXWriter: OutputWriter {
     public var sourceLanguage: String
     public var targetLanguage: String
@@ -16,36 +19,23 @@ public struct TMXWriter: OutputWriter {
     public func fileName(stem: String) -> String { "\(stem).tmx" }
 
     public func render(_ result: DocumentResult, stem: String) throws -> [UInt8] {
-        var xml = XMLBuilder()
-        xml.start("tmx", [("version", "1.4")])
-        xml.start("header", [
-            ("creationtool", BayanVersion.tool), ("creationtoolversion", BayanVersion.version),
-            ("segtype", "sentence"), ("o-tmf", BayanVersion.tool), ("adminlang", "en"),
-            ("srclang", sourceLanguage), ("datatype", "plaintext"), ("o-encoding", "UTF-8"),
-        ])
-        xml.leaf("prop", [("type", "x-source-file")], text: result.source.file)
-        xml.leaf("prop", [("type", "x-source-sha256")], text: result.source.sha256)
-        xml.leaf("prop", [("type", "x-engine")], text: DocumentOverview.engineLabel(result.engine))
-        if let version = result.glossaryVersion {
-            xml.leaf("prop", [("type", "x-glossary-version")], text: version)
+        var props = [
+            TMXFile.Prop(TMXFile.documentProp, stem),
+            TMXFile.Prop("x-source-file", result.source.file),
+            TMXFile.Prop("x-source-sha256", result.source.sha256),
+            TMXFile.Prop("x-engine", DocumentOverview.engineLabel(result.engine)),
+        ]
+        if let version = result.glossaryVersion { props.append(TMXFile.Prop("x-glossary-version", version)) }
+        let header = TMXFile.Header(
+            creationTool: BayanVersion.tool, creationToolVersion: BayanVersion.version, oTMF: BayanVersion.tool,
+            srcLang: sourceLanguage, oEncoding: "UTF-8", props: props)
+        let units = result.pairs.filter { !$0.en.allSatisfy(\.isWhitespace) }.map { pair in
+            TMXFile.Unit(
+                tuid: "\(stem):s\(pair.segment.id)",
+                notes: pair.qa.map { "QA \($0.check): \($0.message)" },
+                props: [TMXFile.Prop("x-segment-id", String(pair.segment.id)), TMXFile.Prop("x-paragraph", String(pair.segment.paragraph + 1))],
+                variants: [TMXFile.Variant(lang: sourceLanguage, text: pair.segment.text), TMXFile.Variant(lang: targetLanguage, text: pair.en)])
         }
-        xml.end()
-        xml.start("body")
-        for pair in result.pairs where !pair.en.allSatisfy(\.isWhitespace) {
-            xml.start("tu", [("tuid", "\(stem):s\(pair.segment.id)")])
-            for issue in pair.qa {
-                xml.leaf("note", text: "QA \(issue.check): \(issue.message)")
-            }
-            xml.leaf("prop", [("type", "x-segment-id")], text: String(pair.segment.id))
-            xml.leaf("prop", [("type", "x-paragraph")], text: String(pair.segment.paragraph + 1))
-            xml.start("tuv", [("xml:lang", sourceLanguage)])
-            xml.leaf("seg", text: pair.segment.text)
-            xml.end()
-            xml.start("tuv", [("xml:lang", targetLanguage)])
-            xml.leaf("seg", text: pair.en)
-            xml.end()
-            xml.end()
-        }
-        return xml.finish()
+        return TMXFile(header: header, units: units).render()
     }
 }

@@ -1,10 +1,13 @@
 import BayanCore
+import Interchange
 
 /// `<stem>.xlf`: XLIFF 2.1, one `unit` per paragraph and one `segment` per sentence, so a CAT
 /// tool can open the document and a reviewer can move segments to `reviewed`.
 ///
-/// A segment with a blank translation has no `target` and stays `initial`, as the core spec
-/// requires. QA findings and glossary misses become unit notes that name their segment.
+/// The file's `original` is the document id (the published folder's name), which a reviewed
+/// file brings back to find its document; the source file's name is a file note. A segment
+/// with a blank translation has no `target` and stays `initial`, as the core spec requires.
+/// QA findings and glossary misses become unit notes that name their segment.
 public struct XLIFFWriter: OutputWriter {
     public var sourceLanguage: String
     public var targetLanguage: String
@@ -17,59 +20,57 @@ public struct XLIFFWriter: OutputWriter {
     public func fileName(stem: String) -> String { "\(stem).xlf" }
 
     public func render(_ result: DocumentResult, stem: String) throws -> [UInt8] {
-        var xml = XMLBuilder()
-        xml.start("xliff", [
-            ("xmlns", "urn:oasis:names:tc:xliff:document:2.0"), ("version", "2.1"),
-            ("srcLang", sourceLanguage), ("trgLang", targetLanguage),
-        ])
-        xml.start("file", [("id", "f1"), ("original", result.source.file), ("srcDir", "rtl"), ("trgDir", "ltr")])
-        var byParagraph: [(paragraph: Int, pairs: [AlignedPair])] = []
-        for pair in result.pairs {
-            if let last = byParagraph.last, last.paragraph == pair.segment.paragraph {
-                byParagraph[byParagraph.count - 1].pairs.append(pair)
-            } else {
-                byParagraph.append((pair.segment.paragraph, [pair]))
-            }
-        }
+        var file = XLIFF2File.File(
+            id: "f1", original: stem, srcDir: "rtl", trgDir: "ltr",
+            notes: [XLIFF2File.Note(id: "source", category: "source-file", text: result.source.file)])
         var unitIDs = Set<String>()
-        for (paragraph, pairs) in byParagraph {
+        for (paragraph, pairs) in ParagraphRuns.of(result.pairs) {
             // A paragraph split by other content would repeat its id; ids must be unique.
             var unitID = "p\(paragraph + 1)"
             var n = 2
             while unitIDs.contains(unitID) { unitID = "p\(paragraph + 1)-\(n)"; n += 1 }
             unitIDs.insert(unitID)
-            writeUnit(&xml, id: unitID, pairs: pairs)
+            file.units.append(unit(id: unitID, pairs: pairs))
         }
-        return xml.finish()
+        return XLIFF2File(srcLang: sourceLanguage, trgLang: targetLanguage, files: [file]).render()
     }
 
-    private func writeUnit(_ xml: inout XMLBuilder, id: String, pairs: [AlignedPair]) {
-        xml.start("unit", [("id", id)])
+    private func unit(id: String, pairs: [AlignedPair]) -> XLIFF2File.Unit {
+        var unit = XLIFF2File.Unit(id: id)
         let notes = pairs.flatMap { pair -> [(String, String)] in
             pair.qa.map { ("qa", "s\(pair.segment.id) \($0.check): \($0.message)") }
                 + pair.terms.filter { $0.ok == false }.map {
                     ("glossary", "s\(pair.segment.id): glossary term \($0.ar) should be translated \"\($0.en)\"")
                 }
         }
-        if !notes.isEmpty {
-            xml.start("notes")
-            for (index, note) in notes.enumerated() {
-                xml.leaf("note", [("id", "n\(index + 1)"), ("category", note.0), ("appliesTo", "target")], text: note.1)
-            }
-            xml.end()
+        unit.notes = notes.enumerated().map { index, note in
+            XLIFF2File.Note(id: "n\(index + 1)", category: note.0, appliesTo: "target", text: note.1)
         }
         for (index, pair) in pairs.enumerated() {
             if index > 0, pair.segment.start > pairs[index - 1].segment.end {
-                xml.start("ignorable", [("id", "i\(pair.segment.id)")])
-                xml.leaf("source", [("xml:space", "preserve")], text: " ")
-                xml.end()
+                unit.parts.append(.ignorable(id: "i\(pair.segment.id)", source: " "))
             }
             let translated = !pair.en.allSatisfy(\.isWhitespace)
-            xml.start("segment", [("id", "s\(pair.segment.id)"), ("state", translated ? "translated" : "initial")])
-            xml.leaf("source", text: pair.segment.text)
-            if translated { xml.leaf("target", text: pair.en) }
-            xml.end()
+            unit.parts.append(.segment(XLIFF2File.Segment(
+                id: "s\(pair.segment.id)", state: translated ? .translated : .initial,
+                source: pair.segment.text, target: translated ? pair.en : nil)))
         }
-        xml.end()
+        return unit
+    }
+}
+
+/// Consecutive pairs of one paragraph, in order (a paragraph interrupted by another starts a
+/// new run).
+enum ParagraphRuns {
+    static func of(_ pairs: [AlignedPair]) -> [(paragraph: Int, pairs: [AlignedPair])] {
+        var runs: [(paragraph: Int, pairs: [AlignedPair])] = []
+        for pair in pairs {
+            if let last = runs.last, last.paragraph == pair.segment.paragraph {
+                runs[runs.count - 1].pairs.append(pair)
+            } else {
+                runs.append((pair.segment.paragraph, [pair]))
+            }
+        }
+        return runs
     }
 }

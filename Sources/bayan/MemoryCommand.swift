@@ -41,7 +41,7 @@ struct MemoryCommand: AsyncParsableCommand {
 
         func run() async throws {
             let memory = try MemoryCommand.open(options)
-            let text = TMXWriter.write(try memory.allUnits())
+            let text = MemoryTMX.write(try memory.allUnits())
             if let out {
                 do {
                     try text.write(toFile: out, atomically: true, encoding: .utf8)
@@ -79,7 +79,7 @@ struct MemoryCommand: AsyncParsableCommand {
             }
             let memory = try MemoryCommand.open(options)
             do {
-                let result = try TMXReader.read(data, keepOrigin: !approve)
+                let result = try MemoryTMX.read(data, keepOrigin: !approve)
                 let written = try memory.insert(result.units)
                 let approved = result.units.filter { $0.origin == .approved }.count
                 print("\(file): imported \(written) unit(s) (\(approved) approved), skipped \(result.skipped) without Arabic and English text")

@@ -11,7 +11,8 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run the daemon in the foreground (systemd-friendly): watch the inbox and publish results.",
         discussion: """
             Drop .txt files into <spool.root>/inbox/; results appear in <spool.root>/out/<name>/, originals \
-            move to done/ (or to failed/ with a <name>.reason.txt). SIGTERM or SIGINT stops claiming, lets \
+            move to done/ (or to failed/ with a <name>.reason.txt). Reviewed XLIFF or TMX files dropped into \
+            reviewed/ are imported (see bayan review import). SIGTERM or SIGINT stops claiming, lets \
             documents in flight finish within shutdown_grace and exits 0. SIGHUP reloads the configuration \
             (a broken file keeps the running one).
 
@@ -50,6 +51,7 @@ struct RunCommand: AsyncParsableCommand {
             watcher: GlossaryWatcher(store: glossary, interval: .milliseconds(Int(loaded.config.glossary.reloadInterval * 1000))),
             status: status)
         let spool = SpoolService(layout: layout, holder: holder, database: database, status: status, logger: logger)
+        let reviewed = ReviewedFolderService(layout: layout, holder: holder, importer: ReviewWiring.importer(layout: layout), logger: logger)
         let reload = ReloadService(
             configPath: options.resolvedPath, holder: holder, status: status, glossary: glossary, logger: logger,
             factory: { try StageFactory.make($0, glossary: glossary, logger: logger) },
@@ -66,6 +68,7 @@ struct RunCommand: AsyncParsableCommand {
                     .init(service: spool, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
                     .init(service: reload),
                     .init(service: glossaryService),
+                    .init(service: reviewed),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))

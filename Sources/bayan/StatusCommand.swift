@@ -46,7 +46,7 @@ struct StatusCommand: AsyncParsableCommand {
         } else {
             print("daemon: not running")
         }
-        print("folders: " + ["inbox", "active", "out", "done", "failed"].map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+        print("folders: " + ["inbox", "active", "out", "done", "failed", "reviewed"].map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", "))
         guard let s = snapshot else { return }
         print("engine: \(s.engine.kind) at \(s.engine.url): \(s.engine.state)" + (s.engine.deferredDocuments > 0 ? ", \(s.engine.deferredDocuments) document(s) waiting" : ""))
         if let error = s.engine.lastError { print("  last engine error: \(error)") }

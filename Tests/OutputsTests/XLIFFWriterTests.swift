@@ -16,7 +16,9 @@ import Testing
         #expect(files.count == 1)
         let file = try #require(files.first)
         #expect(file.attributes["id"] == "f1")
-        #expect(file.attributes["original"] == "pr-1 <&>.txt")
+        // The document id (the published folder's name), which a reviewed file brings back.
+        #expect(file.attributes["original"] == "pr-1")
+        #expect(file.child("notes")?.all("note").map(\.text) == ["pr-1 <&>.txt"])
         #expect(file.attributes["srcDir"] == "rtl")
         let units = file.all("unit")
         #expect(units.map { $0.attributes["id"] } == ["p1", "p2"])

@@ -23,7 +23,7 @@ import Testing
             do { _ = try await translator.translate(T.items(2)) } catch { texts.append("\(error)") }
         }
         texts.append("\(translator.state)")
-        texts.append(TMXWriter.write(try memory.allUnits()))
+        texts.append(MemoryTMX.write(try memory.allUnits()))
         #expect(server.requests.contains { $0.header("authorization")?.contains(canary) == true })
         #expect(!texts.isEmpty)
         for text in texts + [log.text] { #expect(!text.contains(canary)) }

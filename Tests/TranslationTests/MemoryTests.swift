@@ -73,7 +73,7 @@ import Testing
             <body><tu><tuv xml:lang="ar"><seg>\(sentence)</seg></tuv><tuv xml:lang="en-GB"><seg>The Authority launches its new <ph x="1">&lt;b&gt;</ph>digital platform.</seg></tuv></tu>
             <tu><tuv xml:lang="ar"><seg>بلا ترجمة</seg></tuv></tu></body></tmx>
             """
-        let read = try TMXReader.read(Data(tmx.utf8))
+        let read = try MemoryTMX.read(Data(tmx.utf8))
         #expect(read.skipped == 1)
         #expect(try memory.insert(read.units) == 1)
         let t = translator(server, memory: memory)
@@ -87,11 +87,11 @@ import Testing
         let scope = MemoryScope(engine: "deepl", model: "", sourceLanguage: "AR", targetLanguage: "EN-GB")
         try memory.store([MemoryRecord(source: "الجمارك & المنافذ <٢٠٢٥>", target: "Customs & ports <2025>", terms: [GlossaryEntry(ar: "الجمارك", en: "Customs")])], scope: scope)
         let units = try memory.allUnits()
-        let tmx = TMXWriter.write(units)
+        let tmx = MemoryTMX.write(units)
         #expect(tmx.contains("<tmx version=\"1.4\">"))
         #expect(tmx.contains("srclang=\"ar\"") && tmx.contains("o-tmf=") && tmx.contains("datatype=\"plaintext\""))
         #expect(tmx.contains("&amp;") && tmx.contains("&lt;"))
-        let back = try TMXReader.read(Data(tmx.utf8))
+        let back = try MemoryTMX.read(Data(tmx.utf8))
         #expect(back.units.count == 1)
         #expect(back.units.first?.source == units.first?.source)
         #expect(back.units.first?.target == "Customs & ports <2025>")
@@ -105,8 +105,8 @@ import Testing
     }
 
     @Test func brokenTMXIsABadInputError() {
-        #expect(throws: BayanError.self) { _ = try TMXReader.read(Data("<tmx><body><tu>".utf8)) }
-        #expect(throws: BayanError.self) { _ = try TMXReader.read(Data("<html/>".utf8)) }
+        #expect(throws: BayanError.self) { _ = try MemoryTMX.read(Data("<tmx><body><tu>".utf8)) }
+        #expect(throws: BayanError.self) { _ = try MemoryTMX.read(Data("<html/>".utf8)) }
     }
 
     /// What crashed FoundationXML in the TBX reader (found by fuzzing) must be a clear error
@@ -114,19 +114,19 @@ import Testing
     /// DTD, as CAT tools write it, is read.
     @Test func hostileTMXIsRefusedAndAPlainDoctypeIsRead() throws {
         let body = #"<tmx version="1.4"><header srclang="ar"/><body><tu><tuv xml:lang="ar"><seg>مرحبا</seg></tuv><tuv xml:lang="en"><seg>Hello</seg></tuv></tu></body></tmx>"#
-        let plain = try TMXReader.read(Data(("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n" + body).utf8))
+        let plain = try MemoryTMX.read(Data(("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n" + body).utf8))
         #expect(plain.units.count == 1)
         let hostile: [(String, String)] = [
             ("<!DOCTYPE tmx [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>\n" + body, "DOCTYPE"),
             ("<?xm?>\n" + body, "processing instruction"),
         ]
         for (text, says) in hostile {
-            #expect { _ = try TMXReader.read(Data(text.utf8)) } throws: { error in
+            #expect { _ = try MemoryTMX.read(Data(text.utf8)) } throws: { error in
                 "\(error)".contains(says)
             }
         }
         var invalid = Array(body.utf8)
         invalid.insert(contentsOf: [0x3C, 0xC3, 0x28, 0x2F, 0x3E], at: invalid.count - 6)  // "<\u{C3}(/>" inside <tmx>
-        #expect { _ = try TMXReader.read(Data(invalid)) } throws: { error in "\(error)".contains("not UTF-8") }
+        #expect { _ = try MemoryTMX.read(Data(invalid)) } throws: { error in "\(error)".contains("not UTF-8") }
     }
 }

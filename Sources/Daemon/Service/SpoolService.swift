@@ -96,12 +96,11 @@ public final class SpoolService: Service, Sendable {
     private func dispatch(hints: HintInbox, stopping: StopFlag) async {
         let slots = WorkerSlots(holder.snapshot.config.workers)
         let processor = JobProcessor(layout: layout, holder: holder, database: database, status: status, logger: logger, slots: slots)
-        var queue = InboxQueue()
+        var inbox = DropFolder(path: layout.inbox)
         var recovered = Claimer(layout: layout, maxInputBytes: holder.snapshot.config.spool.maxInputBytes).recoverOrphans()
         if !recovered.isEmpty { logger.info("recovered documents left in active/", metadata: ["count": "\(recovered.count)"]) }
         var deferred: [(job: ClaimedJob, due: Double)] = []
         var running = 0
-        var lastScan = -Double.infinity
         let finished = FinishedJobs()
 
         // A discarding group: a plain TaskGroup keeps every finished child until next() takes
@@ -131,32 +130,8 @@ public final class SpoolService: Service, Sendable {
                     for i in deferred.indices { deferred[i].due = now }
                 }
                 // Hints: names to look at now. Overflow: the queue lost events, so scan everything.
-                var fullScan = now - lastScan >= config.spool.rescanInterval
-                for hint in hints.drain() {
-                    switch hint {
-                    case .overflow:
-                        fullScan = true
-                        logger.notice("inotify queue overflowed; rescanning the inbox")
-                    case .renamedIn(let name):
-                        queue.noteRenamed(name)
-                        if let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) { queue.observe(entry, now: now, settle: config.spool.settle) }
-                    case .written(let name):
-                        if !InboxEntry.isIgnored(name), let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) {
-                            queue.observe(entry, now: now, settle: config.spool.settle)
-                        }
-                    }
-                }
-                if fullScan {
-                    if let entries = try? InboxEntry.scan(layout.inbox) { queue.applyScan(entries, now: now, settle: config.spool.settle) }
-                    lastScan = now
-                } else {
-                    for name in queue.settling(now: now, settle: config.spool.settle).due {
-                        if let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) {
-                            queue.observe(entry, now: now, settle: config.spool.settle)
-                        } else {
-                            queue.forget(name)
-                        }
-                    }
+                if inbox.refresh(hints.drain(), now: now, settle: config.spool.settle, rescanInterval: config.spool.rescanInterval) {
+                    logger.notice("inotify queue overflowed; rescanning the inbox")
                 }
                 // Fill free workers: recovered first, then due deferred documents, then the inbox.
                 let claimer = Claimer(layout: layout, maxInputBytes: config.spool.maxInputBytes)
@@ -167,8 +142,8 @@ public final class SpoolService: Service, Sendable {
                     } else if let i = deferred.firstIndex(where: { $0.due <= now }) {
                         job = deferred.remove(at: i).job
                         status.engine(state: "retrying", error: nil)
-                    } else if let name = queue.popReady() {
-                        guard let entry = InboxEntry.stat(layout.inbox + "/" + name, name: name) else { continue }
+                    } else if let name = inbox.queue.popReady() {
+                        guard let entry = inbox.entry(name) else { continue }
                         switch claimer.claim(entry) {
                         case .claimed(let claimed): job = claimed
                         case .rejected(let original, let movedTo, let reason):
@@ -196,10 +171,9 @@ public final class SpoolService: Service, Sendable {
                         self.wake.signal()
                     }
                 }
-                var next = lastScan + config.spool.rescanInterval
-                if let settleDue = queue.settling(now: now, settle: config.spool.settle).next { next = min(next, settleDue) }
+                var next = inbox.nextLook(settle: config.spool.settle, rescanInterval: config.spool.rescanInterval, now: now)
                 for d in deferred { next = min(next, d.due) }
-                if running < config.documentsInFlight && queue.readyCount > 0 { next = now }
+                if running < config.documentsInFlight && inbox.queue.readyCount > 0 { next = now }
                 await wake.wait(timeout: max(0.005, next - Self.now()))
             }
             // Shutdown: no more claims. Give in-flight documents the grace period, then cancel

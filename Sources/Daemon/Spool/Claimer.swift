@@ -20,10 +20,12 @@ struct Claimer: Sendable {
 
     let layout: SpoolLayout
     let maxInputBytes: Int
+    /// inbox/ into active/ unless told otherwise.
+    var queue: SpoolQueue = .inbox
     private static let counter = Atomic<Int>(0)
 
     func claim(_ entry: InboxEntry) -> Outcome {
-        let path = layout.inbox + "/" + entry.name
+        let path = queue.folder(layout) + "/" + entry.name
         switch entry.kind {
         case .regular: break
         case .symlink: return reject(entry.name, "it is a symbolic link; Bayan reads only regular files, so copy the file itself into the inbox")
@@ -61,7 +63,7 @@ struct Claimer: Sendable {
             return reject(entry.name, "it is \(st.st_size) bytes, over the \(maxInputBytes)-byte limit (spool.max_input_bytes); split the document or raise the limit")
         }
         let id = Self.newID()
-        let folder = layout.active + "/" + id
+        let folder = queue.active(layout) + "/" + id
         do {
             try DurableFS.makeDirectory(folder)
             guard try DurableFS.renameNoReplace(path, folder + "/" + entry.name) == .done else {
@@ -70,8 +72,8 @@ struct Claimer: Sendable {
                 return .skipped
             }
             try DurableFS.fsyncDirectory(folder)
-            try DurableFS.fsyncDirectory(layout.active)
-            try DurableFS.fsyncDirectory(layout.inbox)
+            try DurableFS.fsyncDirectory(queue.active(layout))
+            try DurableFS.fsyncDirectory(queue.folder(layout))
         } catch {
             rmdir(folder)
             close(fd)
@@ -83,8 +85,8 @@ struct Claimer: Sendable {
     /// Jobs left in `.state/active/` by a process that is gone (their lock is free).
     func recoverOrphans() -> [ClaimedJob] {
         var jobs: [ClaimedJob] = []
-        for id in ((try? DurableFS.listDirectory(layout.active)) ?? []).sorted() {
-            let folder = layout.active + "/" + id
+        for id in ((try? DurableFS.listDirectory(queue.active(layout))) ?? []).sorted() {
+            let folder = queue.active(layout) + "/" + id
             let names = ((try? DurableFS.listDirectory(folder)) ?? []).filter { !$0.hasPrefix(".") }
             guard let name = names.first else {
                 rmdir(folder)  // a claim interrupted between mkdir and rename
@@ -104,10 +106,10 @@ struct Claimer: Sendable {
     /// Moves an inbox entry to failed/ without opening it, with a reason file.
     private func reject(_ name: String, _ reason: String) -> Outcome {
         do {
-            guard let moved = try FinalMove.moveToFailed(from: layout.inbox + "/" + name, name: name, failed: layout.failed, reason: reason) else {
+            guard let moved = try FinalMove.moveToFailed(from: queue.folder(layout) + "/" + name, name: name, failed: layout.failed, reason: reason) else {
                 return .skipped
             }
-            try DurableFS.fsyncDirectory(layout.inbox)
+            try DurableFS.fsyncDirectory(queue.folder(layout))
             return .rejected(name: name, movedTo: moved, reason: reason)
         } catch {
             return .skipped

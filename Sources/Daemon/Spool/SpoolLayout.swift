@@ -8,6 +8,9 @@ public struct SpoolLayout: Sendable, Equatable {
     public var out: String { root + "/out" }
     public var done: String { root + "/done" }
     public var failed: String { root + "/failed" }
+    /// Reviewed XLIFF/TMX files coming back from CAT tools; claimed into `reviewing`.
+    public var reviewed: String { root + "/reviewed" }
+    public var reviewing: String { state + "/reviewing" }
     public var state: String { root + "/.state" }
     public var tmp: String { state + "/tmp" }
     public var active: String { state + "/active" }
@@ -24,6 +27,17 @@ public struct SpoolLayout: Sendable, Equatable {
 
     /// Creates every folder that is missing (all on one file system, so claims are renames).
     public func create() throws {
-        for path in [root, inbox, out, done, failed, state, tmp, active] { try DurableFS.makeDirectory(path) }
+        for path in [root, inbox, out, done, failed, reviewed, state, tmp, active, reviewing] { try DurableFS.makeDirectory(path) }
     }
+}
+
+/// A folder files are dropped into and claimed from, with the folder they are claimed into.
+enum SpoolQueue: Sendable {
+    /// Documents to translate: inbox/ → .state/active/.
+    case inbox
+    /// Reviewed files to import: reviewed/ → .state/reviewing/.
+    case reviewed
+
+    func folder(_ layout: SpoolLayout) -> String { self == .inbox ? layout.inbox : layout.reviewed }
+    func active(_ layout: SpoolLayout) -> String { self == .inbox ? layout.active : layout.reviewing }
 }

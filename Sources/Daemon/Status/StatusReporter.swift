@@ -135,7 +135,7 @@ public enum FolderCounts {
         }
         return [
             "inbox": files(layout.inbox), "active": files(layout.active), "out": files(layout.out),
-            "done": files(layout.done), "failed": files(layout.failed),
+            "done": files(layout.done), "failed": files(layout.failed), "reviewed": files(layout.reviewed),
         ]
     }
 }

@@ -1,36 +1,39 @@
 import BayanCore
+
 /// A small writer for well-formed XML: every name is ours, every value goes through
 /// `XMLEscaping`, and every element opened is closed in order.
-struct XMLBuilder {
+public struct XMLBuilder: Sendable {
+    public init() {}
+
     private(set) var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     private var open: [String] = []
 
     /// Opens an element; attributes with a nil value are left out.
-    mutating func start(_ name: String, _ attributes: [(String, String?)] = []) {
+    public mutating func start(_ name: String, _ attributes: [(String, String?)] = []) {
         indent()
         output += "<\(name)\(Self.attributeText(attributes))>\n"
         open.append(name)
     }
 
-    mutating func end() {
+    public mutating func end() {
         guard let name = open.popLast() else { return }
         indent()
         output += "</\(name)>\n"
     }
 
     /// An element holding only text, on one line.
-    mutating func leaf(_ name: String, _ attributes: [(String, String?)] = [], text: String) {
+    public mutating func leaf(_ name: String, _ attributes: [(String, String?)] = [], text: String) {
         indent()
         output += "<\(name)\(Self.attributeText(attributes))>\(XMLEscaping.escape(text))</\(name)>\n"
     }
 
-    mutating func empty(_ name: String, _ attributes: [(String, String?)] = []) {
+    public mutating func empty(_ name: String, _ attributes: [(String, String?)] = []) {
         indent()
         output += "<\(name)\(Self.attributeText(attributes))/>\n"
     }
 
     /// Closes everything still open and returns the document's UTF-8 bytes.
-    mutating func finish() -> [UInt8] {
+    public mutating func finish() -> [UInt8] {
         while !open.isEmpty { end() }
         return Array(output.utf8)
     }
@@ -39,7 +42,7 @@ struct XMLBuilder {
         output += String(repeating: "  ", count: open.count)
     }
 
-    static func attributeText(_ attributes: [(String, String?)]) -> String {
+    public static func attributeText(_ attributes: [(String, String?)]) -> String {
         var out = ""
         for (name, value) in attributes {
             guard let value else { continue }
