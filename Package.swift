@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "QA", dependencies: ["BayanCore", "ArabicText"]),
-        .target(name: "Summary", dependencies: ["BayanCore", "ArabicText"]),
+        .target(name: "Summary", dependencies: ["BayanCore", "ArabicText", "QA"]),
         // renameat2 and friends, which Glibc's Swift module leaves out.
         .target(name: "CBayanSys"),
         // One writer per format, all through one atomic-write helper.

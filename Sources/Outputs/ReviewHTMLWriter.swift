@@ -31,6 +31,7 @@ public struct ReviewHTMLWriter: OutputWriter {
             """
         html += header(result, overview)
         html += summary(result)
+        html += KeyPointsHTML.render(result.summaryExtras)  // issue 17
         html += body(result)
         html += footer(result, stem: stem)
         html += "</div>\n</body>\n</html>\n"

@@ -16,10 +16,21 @@ public struct SummaryOptions: Sendable, Equatable {
     public var redundancy: Double
     /// Sentences with fewer content tokens are not chosen (datelines, captions).
     public var minTokens: Int
+    /// The lead bonus of a sentence that opens a paragraph, at least.
+    public var paragraphLead: Double = 0
+    /// Bonus for a sentence with a figure in it.
+    public var figureWeight: Double = 0.3
+    /// Penalty for a protocol or closing formula (welcomes, thanks, "attended by").
+    public var formulaPenalty: Double = 0.6
+    /// Bonus for content: the sentence's content words relative to the document's longest
+    /// sentence (informative news sentences are long; captions and formulas short).
+    public var lengthWeight: Double = 1.0
+    /// The summary's budget in English words (`summary.max_words`); nil = sentence count only.
+    public var maxWords: Int?
 
     public init(
         sentences: Int = 3, ratio: Double? = nil, minSentences: Int = 1, maxSentences: Int = 8,
-        centralityWeight: Double = 1.0, leadWeight: Double = 1.0, termWeight: Double = 0.3,
+        centralityWeight: Double = 0.5, leadWeight: Double = 1.5, termWeight: Double = 0.3,
         redundancy: Double = 0.5, minTokens: Int = 4, leadDecay: Double = 0.3
     ) {
         self.leadDecay = leadDecay

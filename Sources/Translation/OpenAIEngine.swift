@@ -82,12 +82,23 @@ public final class OpenAIEngine: TranslationEngine {
         }
         let user: [String: Any] = ["segments": segments.map { ["id": $0.0, "text": $0.1.text] }, "glossary": glossary]
         let userText = String(decoding: try EngineHTTP.json(user), as: UTF8.self)
+        let content = try await chatContent(system: Self.systemPrompt, user: userText, responseFormat: Self.responseFormat)
+        guard let parsed = Self.parseTranslations(content) else {
+            throw EngineFailure(.retry(after: nil), status: 200, message: "the model's content is not the JSON {\"translations\": [...]} asked for")
+        }
+        let asked = Set(segments.map(\.0))
+        return parsed.filter { asked.contains($0.key) }
+    }
+
+    /// One chat completion with a system and a user message; returns the assistant's content.
+    /// Asks for `responseFormat` (structured output) unless this server refused it before.
+    func chatContent(system: String, user: String, responseFormat: [String: Any]) async throws -> String {
         let useSchema = structured.withLock { $0 }
         var body: [String: Any] = [
             "model": model, "temperature": 0, "stream": false,
-            "messages": [["role": "system", "content": Self.systemPrompt], ["role": "user", "content": userText]],
+            "messages": [["role": "system", "content": system], ["role": "user", "content": user]],
         ]
-        if useSchema { body["response_format"] = Self.responseFormat }
+        if useSchema { body["response_format"] = responseFormat }
         var headers = [("Content-Type", "application/json"), ("Accept", "application/json")]
         if let apiKey { headers.append(("Authorization", "Bearer \(apiKey.value)")) }
         let response = try await EngineHTTP.send(transport, HTTPRequest(url: endpoint, headers: headers, body: try EngineHTTP.json(body)))
@@ -98,7 +109,7 @@ public final class OpenAIEngine: TranslationEngine {
                 failure.message.lowercased().contains("response_format") || failure.message.lowercased().contains("json_schema")
             {
                 structured.withLock { $0 = false }  // this server does not do structured output
-                return try await ask(segments)
+                return try await chatContent(system: system, user: user, responseFormat: responseFormat)
             }
             throw failure
         }
@@ -112,11 +123,7 @@ public final class OpenAIEngine: TranslationEngine {
             let refusal = (message["refusal"] as? String).map { ": \($0)" } ?? ""
             throw EngineFailure(.retry(after: nil), status: 200, message: "the model sent no content\(refusal)")
         }
-        guard let parsed = Self.parseTranslations(content) else {
-            throw EngineFailure(.retry(after: nil), status: 200, message: "the model's content is not the JSON {\"translations\": [...]} asked for")
-        }
-        let asked = Set(segments.map(\.0))
-        return parsed.filter { asked.contains($0.key) }
+        return content
     }
 
     static var responseFormat: [String: Any] { [
