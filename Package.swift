@@ -87,6 +87,8 @@ let package = Package(
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText"]),
         .testTarget(name: "DaemonTests", dependencies: [
             "Daemon", "BayanTestSupport", "BayanCore", "Translation", "Outputs",
+            "Summary", "QA", "ArabicText",  // issue 17: the summary stage's tests
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Drives the real `bayan` binary (depending on it makes `swift test` build it).
         .testTarget(name: "EndToEndTests", dependencies: ["bayan", "BayanTestSupport", "BayanCore"]),

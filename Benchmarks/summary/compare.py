@@ -190,6 +190,20 @@ def main():
             r2 = sum(v[1] for v in vals) / len(vals)
             row += f"{r1:>15.3f} /{r2:>6.3f}"
         print(row)
+    # Per document, Bayan against each other system on ROUGE-1 F: wins / ties / losses.
+    per_doc = {}
+    for (name, group), vals in scores.items():
+        per_doc[(name, group)] = [v[0] for v in vals]
+    for part in ("all tuning", "all held-out"):
+        line = []
+        for name in systems:
+            if name == "Bayan extractive":
+                continue
+            b, o = per_doc[("Bayan extractive", part)], per_doc[(name, part)]
+            w = sum(x > y + 1e-9 for x, y in zip(b, o))
+            l = sum(y > x + 1e-9 for x, y in zip(b, o))
+            line.append(f"{name} {w}/{len(b) - w - l}/{l}")
+        print(f"Bayan wins/ties/losses on ROUGE-1 F per document, {part}: " + "; ".join(line))
     for name in systems:
         if wrong_k[name]:
             print(f"note: {name} returned a number of sentences other than K for {wrong_k[name]} documents")

@@ -21,7 +21,8 @@ public enum NumberSupport {
         }
         var missing: [String] = []
         for mention in NumbersCheck.mentions(NumbersCheck.maskingIdioms(claim)) where !isSupported(mention.candidates) {
-            if !missing.contains(mention.text) { missing.append(mention.text) }
+            let text = mention.percent && !mention.text.hasSuffix("%") ? mention.text + "%" : mention.text
+            if !missing.contains(text) { missing.append(text) }
         }
         let words = NumberWords.values(tokens: NumbersCheck.tokens(claim, lowercase: true), lexicon: smallEnglish, variants: { [$0] })
             + NumberWords.values(tokens: NumbersCheck.tokens(claim, lowercase: false), lexicon: smallArabic, variants: ArabicKey.variants)
