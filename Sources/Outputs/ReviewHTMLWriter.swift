@@ -30,8 +30,8 @@ public struct ReviewHTMLWriter: OutputWriter {
 
             """
         html += header(result, overview)
+        html += KeyPointsHTML.render(result.summaryExtras)  // issue 17: headline and key points first
         html += summary(result)
-        html += KeyPointsHTML.render(result.summaryExtras)  // issue 17
         html += body(result)
         html += footer(result, stem: stem)
         html += "</div>\n</body>\n</html>\n"
