@@ -15,7 +15,7 @@ public struct SummaryMarkdownWriter: OutputWriter {
         out += " chosen from the Arabic; each English line is the checked translation of that sentence.*\n"
         out += SummaryMarkdownWriter.extras(result.summaryExtras)
         if result.summary.isEmpty {
-            out += "\nNo summary sentences were chosen for this document.\n"
+            if result.summaryExtras.abstract?.points.isEmpty ?? true { out += "\nNo summary sentences were chosen for this document.\n" }
             return Array(out.utf8)
         }
         out += "\n## العربية\n"

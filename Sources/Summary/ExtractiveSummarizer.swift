@@ -4,11 +4,13 @@ import Foundation
 /// Chooses whole Arabic sentences for the bilingual summary.
 ///
 /// Score = lead position (news puts the essentials first; counted among body sentences, so a
-/// dateline or heading does not push the lead down) + centrality (TextRank over tf-idf cosine
-/// similarity, averaged with similarity to the rest of the document) + glossary-term salience
-/// + a small bonus for sentences that carry figures − a penalty for protocol and closing
-/// formulas (welcomes, thanks, "attended by", "for enquiries"), which open and close many
-/// Arabic releases and carry no news. The best sentences are taken greedily, skipping
+/// dateline or heading does not push the lead down) + content length (content words relative to
+/// the longest sentence: the informative sentences of a release are its long ones) + a bonus
+/// for figures + glossary-term salience − a penalty for protocol and closing formulas
+/// (welcomes, thanks, "attended by", "for enquiries"), which open and close many Arabic
+/// releases and carry no news. Centrality (TextRank over tf-idf cosine similarity, with
+/// similarity to the rest of the text) is available but weighted 0 by default: it lowered
+/// ROUGE on our data (docs/BENCHMARKS.md). The best sentences are taken greedily, skipping
 /// near-duplicates of ones already taken, and returned in document order.
 ///
 /// Length: exactly `options.length(for:)` sentences whenever the document has that many, unless
@@ -116,24 +118,7 @@ public struct ExtractiveSummarizer: Summarizer {
 
     private func score(units: [Unit], vectors: [[String: Double]], body: [Int]) -> [Double] {
         let n = units.count
-        var similarity = Array(repeating: Array(repeating: 0.0, count: n), count: n)
-        for i in 0..<n {
-            for j in (i + 1)..<n {
-                let s = TfIdf.cosine(vectors[i], vectors[j])
-                similarity[i][j] = s
-                similarity[j][i] = s
-            }
-        }
-        let rank = Self.normalized(TextRank.scores(similarity))
-        var centroid: [String: Double] = [:]
-        for v in vectors { for (k, x) in v { centroid[k, default: 0] += x } }
-        // Similarity to the rest of the document: the sentence's own words taken out, so a long
-        // sentence does not win by agreeing with itself.
-        let toRest = Self.normalized(vectors.map { v in
-            var rest = centroid
-            for (k, x) in v { rest[k, default: 0] -= x }
-            return TfIdf.cosine(v, rest)
-        })
+        let (rank, toRest) = options.centralityWeight > 0 ? Self.centrality(vectors) : (Array(repeating: 0, count: n), Array(repeating: 0, count: n))
         var termCount: [String: Int] = [:]
         for unit in units { for t in unit.terms { termCount[t, default: 0] += 1 } }
         let termSalience = Self.normalized(units.map { unit in
@@ -153,6 +138,28 @@ public struct ExtractiveSummarizer: Summarizer {
             if SummaryCues.isFormula(units[i].text) { s -= options.formulaPenalty }
             return s
         }
+    }
+
+    /// TextRank over tf-idf cosine similarity, and similarity to the rest of the document (the
+    /// sentence's own words taken out, so a long sentence does not win by agreeing with itself).
+    static func centrality(_ vectors: [[String: Double]]) -> (rank: [Double], toRest: [Double]) {
+        let n = vectors.count
+        var similarity = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        for i in 0..<n {
+            for j in (i + 1)..<n {
+                let s = TfIdf.cosine(vectors[i], vectors[j])
+                similarity[i][j] = s
+                similarity[j][i] = s
+            }
+        }
+        var centroid: [String: Double] = [:]
+        for v in vectors { for (k, x) in v { centroid[k, default: 0] += x } }
+        let toRest = vectors.map { v in
+            var rest = centroid
+            for (k, x) in v { rest[k, default: 0] -= x }
+            return TfIdf.cosine(v, rest)
+        }
+        return (normalized(TextRank.scores(similarity)), normalized(toRest))
     }
 
     static func normalized(_ values: [Double]) -> [Double] {

@@ -75,19 +75,13 @@ public struct KeyPointRequest: Sendable {
     }()
 }
 
-/// The engine's answer, read leniently (a code fence or reasoning block around the JSON is
-/// accepted, as for translations) but never guessed: no JSON object with `points` is nil.
+/// The engine's answer (the engine has already removed a reasoning block or code fence), read
+/// from its outermost JSON object but never guessed: no object with `points` is nil.
 public struct KeyPointAnswer: Sendable, Equatable {
     public var headline: KeyPoint?
     public var points: [KeyPoint]
 
-    public static func parse(_ content: String) -> KeyPointAnswer? {
-        var text = content
-        for (open, close) in [("<think>", "</think>"), ("<thinking>", "</thinking>"), ("<reasoning>", "</reasoning>")] {
-            while let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) {
-                text.removeSubrange(start.lowerBound..<end.upperBound)
-            }
-        }
+    public static func parse(_ text: String) -> KeyPointAnswer? {
         guard let first = text.firstIndex(of: "{"), let last = text.lastIndex(of: "}"), first < last,
             let object = try? JSONSerialization.jsonObject(with: Data(text[first...last].utf8)) as? [String: Any],
             let list = object["points"] as? [Any]

@@ -6,7 +6,7 @@ enum SummaryCues {
     /// welcomes, thanks, "attended by", "the ceremony began/ended", photos, "for enquiries".
     /// They open and close many releases and never carry the news.
     static let formulaOpeners: Set<String> = [
-        "رحب", "شكر", "تمني", "حضر", "حضره", "اختتم", "ختام", "بدا", "التقطت", "للاستفسار", "للمزيد", "يرجي",
+        "رحب", "شكر", "تمني", "حضر", "حضره", "اختتم", "ختام", "التقطت", "للاستفسار", "للمزيد", "يرجي",
         "رافق", "تجول", "اثني", "يسعدنا", "نرحب",
     ]
     /// Phrases that mark a ceremony formula anywhere in the sentence.

@@ -5,7 +5,8 @@ import Foundation
 /// the summary's key points. DeepL and LibreTranslate cannot, and are not `ChatEngine`s.
 public protocol ChatEngine: TranslationEngine {
     /// One completion: `responseFormat` is the JSON text of OpenAI's `response_format` object
-    /// (a json_schema). Throws `EngineFailure` like `translate`.
+    /// (a json_schema). Returns the content with any reasoning block or code fence around the
+    /// answer removed. Throws `EngineFailure` like `translate`.
     func chat(system: String, user: String, responseFormat: String) async throws -> String
 }
 
@@ -14,7 +15,7 @@ extension OpenAIEngine: ChatEngine {
         guard let format = EngineHTTP.object(Array(responseFormat.utf8)) else {
             throw EngineFailure(.fail, message: "internal: the response_format is not a JSON object")
         }
-        return try await chatContent(system: system, user: user, responseFormat: format)
+        return Self.unwrap(try await chatContent(system: system, user: user, responseFormat: format))
     }
 }
 

@@ -148,17 +148,7 @@ public final class OpenAIEngine: TranslationEngine {
     /// The translations in a model's content: after any reasoning block, inside a code fence
     /// or bare. Returns nil when no such JSON is there.
     static func parseTranslations(_ content: String) -> [String: String]? {
-        var text = content
-        for (open, close) in [("<think>", "</think>"), ("<thinking>", "</thinking>"), ("<reasoning>", "</reasoning>")] {
-            while let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) {
-                text.removeSubrange(start.lowerBound..<end.upperBound)
-            }
-        }
-        if let fence = text.range(of: "```") {
-            var inner = text[fence.upperBound...]
-            if let newline = inner.firstIndex(of: "\n") { inner = inner[inner.index(after: newline)...] }
-            if let close = inner.range(of: "```") { text = String(inner[..<close.lowerBound]) }
-        }
+        let text = unwrap(content)
         guard let first = text.firstIndex(of: "{"), let last = text.lastIndex(of: "}"), first < last,
             let object = EngineHTTP.object(Array(text[first...last].utf8)),
             let list = object["translations"] as? [[String: Any]]
@@ -170,6 +160,23 @@ public final class OpenAIEngine: TranslationEngine {
             if let id, let value, out[id] == nil { out[id] = value }
         }
         return out
+    }
+
+    /// A model's content without reasoning blocks, and the inside of a code fence when there
+    /// is one: what is left should be the JSON asked for.
+    static func unwrap(_ content: String) -> String {
+        var text = content
+        for (open, close) in [("<think>", "</think>"), ("<thinking>", "</thinking>"), ("<reasoning>", "</reasoning>")] {
+            while let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) {
+                text.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        if let fence = text.range(of: "```") {
+            var inner = text[fence.upperBound...]
+            if let newline = inner.firstIndex(of: "\n") { inner = inner[inner.index(after: newline)...] }
+            if let close = inner.range(of: "```") { text = String(inner[..<close.lowerBound]) }
+        }
+        return text
     }
 
     /// OpenAI-style errors: `{"error": {"message", "type", "param", "code"}}` (vLLM: `code` is an

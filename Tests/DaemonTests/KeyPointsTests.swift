@@ -57,7 +57,7 @@ import Translation
         var script: KeyPointScript
     }
 
-    func run(_ answers: [KeyPointScript.Answer], attempts: Int = 3, timeout: Double = 5) async throws -> Outcome {
+    func run(_ answers: [KeyPointScript.Answer], attempts: Int = 3, timeout: Double = 5, mode: SummaryPlan.Mode = .abstractive) async throws -> Outcome {
         let script = KeyPointScript(answers)
         let server = try LoopbackHTTPServer(handler: script.handle)
         defer { server.stop() }
@@ -74,7 +74,7 @@ import Translation
         var stages = PipelineStages(
             reader: PlainTextReader(), segmenter: ArabicSentenceSegmenter(), terms: { Self.terms }, translator: translator,
             checker: StandardChecks.suite(), summarizer: ExtractiveSummarizer(), writers: [])
-        stages.summaryPlan.mode = .abstractive
+        stages.summaryPlan.mode = mode
         let result = try await DocumentPipeline(stages: stages).run(bytes: Array(Self.release.utf8), fileName: "pr.txt")
         let bytes = try ResultJSONWriter().render(result, stem: "pr")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
@@ -97,14 +97,25 @@ import Translation
         let headline = try #require(out.info["headline"] as? [String: Any])
         #expect(headline["source"] as? String == "abstract")
         #expect(headline["en"] as? String == "Dubai Customs launches a digital clearance platform")
-        // The extractive sentences are still there, within the word budget.
-        #expect(!out.result.summary.isEmpty)
-        #expect((out.info["words"] as? Int ?? 999) <= (out.info["max_words"] as? Int ?? 0))
+        // In abstractive mode the points are the summary: no extractive sentences.
+        #expect(out.result.summary.isEmpty)
+        #expect((out.json["summary"] as? [Any])?.isEmpty == true)
+        let md = String(decoding: try SummaryMarkdownWriter().render(out.result, stem: "pr"), as: UTF8.self)
+        #expect(md.contains("## Key points") && md.contains("(s2)") && !md.contains("No summary sentences"))
         // The review page links each point to the segments it cites.
         let html = String(decoding: try ReviewHTMLWriter().render(out.result, stem: "pr"), as: UTF8.self)
         #expect(html.contains("id=\"key-points\""))
         #expect(html.contains("<a href=\"#s2\">s2</a>"))
         #expect(html.contains("id=\"s2\""), "the cited row exists to link to")
+    }
+
+    @Test func bothKeepsTheSentencesWithinTheBudgetBesideThePoints() async throws {
+        let out = try await run([.content(Self.answer([Self.goodLead, Self.goodFigure]))], mode: .both)
+        #expect(out.info["used"] as? String == "both")
+        #expect((out.info["points"] as? [[String: Any]])?.count == 2)
+        #expect(!out.result.summary.isEmpty)
+        let words = try #require(out.info["words"] as? Int)
+        #expect(words > 0 && words <= (out.info["max_words"] as? Int ?? 0))
     }
 
     @Test func anInventedNumberIsDropped() async throws {

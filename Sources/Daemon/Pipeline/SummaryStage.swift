@@ -57,6 +57,11 @@ struct SummaryStage {
         if extras.headline == nil, let h = abstract.headline {
             extras.headline = Headline(en: h.en, ar: h.ar, source: .abstract, cites: h.cites)
         }
+        // `abstractive`: the points are the summary; the sentences stand in only as the fallback.
+        if plan.mode == .abstractive && !abstract.points.isEmpty {
+            extras.words = 0
+            return ([], extras)
+        }
         return (summary, extras)
     }
 
