@@ -141,19 +141,56 @@ def sumy_select(kind, sentences, k, stem=False):
     return [s for s in sentences if s in chosen]
 
 
+def estimated_english(sentence):
+    words = [w for w in sentence.split() if any(c.isalnum() for c in w)]
+    return -(-len(words) * 13 // 10)
+
+
+def budget_report(docs, bayan, budget):
+    """Budget mode: Bayan's summary against the lead sentences that fit the same budget (taken
+    in order, a sentence that does not fit passed over), both at most 3 sentences."""
+    rows = {"Bayan extractive": [], "lead within budget": []}
+    words = {"Bayan extractive": [], "lead within budget": []}
+    for d, b in zip(docs, bayan):
+        lead, used = [], 0
+        for s in d["sentences"]:
+            if len(lead) < 3 and used + estimated_english(s) <= budget:
+                lead.append(s)
+                used += estimated_english(s)
+        ref_t = [t for s in d["reference"] for t in tokens(s)]
+        for name, chosen in (("Bayan extractive", b["summary"]), ("lead within budget", lead)):
+            sys_t = [t for s in chosen for t in tokens(s)]
+            rows[name].append((d["part"], rouge(sys_t, ref_t, 1), rouge(sys_t, ref_t, 2)))
+            words[name].append(sum(estimated_english(s) for s in chosen))
+    print(f"Budget mode: at most 3 sentences and {budget} estimated English words; ROUGE-1 F / ROUGE-2 F")
+    for name, vals in rows.items():
+        out = []
+        for part in ("tuning", "held-out"):
+            v = [x for x in vals if x[0] == part]
+            out.append(f"{part} {sum(x[1] for x in v) / len(v):.3f} / {sum(x[2] for x in v) / len(v):.3f}")
+        over = sum(w > budget for w in words[name])
+        print(f"{name:<20} " + "   ".join(out) + f"   mean words {sum(words[name]) / len(words[name]):.1f}, over budget: {over}")
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bayan", default=os.path.join(ROOT, ".build/debug/bayan"))
     parser.add_argument("--detail", action="store_true")
     parser.add_argument("--weights", help="passed to bayan summarize --weights (tuning)")
     parser.add_argument("--bayan-only", action="store_true", help="skip lead-K and sumy (tuning)")
+    parser.add_argument("--max-words", type=int, help="budget mode: at most 3 sentences within this many "
+                        "English words (estimated as 1.3 per Arabic word), Bayan against the lead sentences that fit")
     args = parser.parse_args()
     docs = documents()
     segmented = run_jsonl(args.bayan, ["segment", "--jsonl"], [{"doc_id": d["id"], "text": d["text"]} for d in docs])
     for d, s in zip(docs, segmented):
         d["sentences"] = s["sentences"]
-    bayan = run_jsonl(args.bayan, ["summarize", "--jsonl"] + (["--weights", args.weights] if args.weights else []),
-                      [{"doc_id": d["id"], "text": d["text"], "sentences": d["k"]} for d in docs])
+    extra = (["--weights", args.weights] if args.weights else []) + (["--max-words", str(args.max_words)] if args.max_words else [])
+    bayan = run_jsonl(args.bayan, ["summarize", "--jsonl"] + extra,
+                      [{"doc_id": d["id"], "text": d["text"], "sentences": 3 if args.max_words else d["k"]} for d in docs])
+    if args.max_words:
+        return budget_report(docs, bayan, args.max_words)
     systems = {
         "Bayan extractive": lambda d, i: bayan[i]["summary"],
         "lead-K": lambda d, i: d["sentences"][:d["k"]],
