@@ -57,7 +57,9 @@ import Translation
         var script: KeyPointScript
     }
 
-    func run(_ answers: [KeyPointScript.Answer], attempts: Int = 3, timeout: Double = 5, mode: SummaryPlan.Mode = .abstractive) async throws -> Outcome {
+    func run(_ answers: [KeyPointScript.Answer], attempts: Int = 3, timeout: Double = 5, mode: SummaryPlan.Mode = .abstractive,
+        html: String? = nil) async throws -> Outcome
+    {
         let script = KeyPointScript(answers)
         let server = try LoopbackHTTPServer(handler: script.handle)
         defer { server.stop() }
@@ -72,10 +74,10 @@ import Translation
         let engine = OpenAIEngine(url: server.baseURL, apiKey: nil, model: "bayan-mock", transport: CurlTransport(options: transport))
         let translator = Translator(engine: engine, policy: policy, logger: Logger(label: "test"))
         var stages = PipelineStages(
-            reader: PlainTextReader(), segmenter: ArabicSentenceSegmenter(), terms: { Self.terms }, translator: translator,
+            reader: html == nil ? PlainTextReader() : HTMLDocumentReader(), segmenter: ArabicSentenceSegmenter(), terms: { Self.terms }, translator: translator,
             checker: StandardChecks.suite(), summarizer: ExtractiveSummarizer(), writers: [])
         stages.summaryPlan.mode = mode
-        let result = try await DocumentPipeline(stages: stages).run(bytes: Array(Self.release.utf8), fileName: "pr.txt")
+        let result = try await DocumentPipeline(stages: stages).run(bytes: Array((html ?? Self.release).utf8), fileName: html == nil ? "pr.txt" : "pr.html")
         let bytes = try ResultJSONWriter().render(result, stem: "pr")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let info = try #require(json["summary_info"] as? [String: Any])
@@ -116,6 +118,35 @@ import Translation
         #expect(!out.result.summary.isEmpty)
         let words = try #require(out.info["words"] as? Int)
         #expect(words > 0 && words <= (out.info["max_words"] as? Int ?? 0))
+    }
+
+    @Test func theTranslatedHeadingIsTheHeadline() async throws {
+        let html = "<html><body><h1>جمارك دبي تطلق منصة رقمية</h1><p>\(Self.release)</p></body></html>"
+        let out = try await run([], mode: .extractive, html: html)
+        let headline = try #require(out.info["headline"] as? [String: Any])
+        #expect(headline["source"] as? String == "heading")
+        #expect(headline["cites"] as? [Int] == [1])
+        #expect(headline["en"] as? String == out.result.pairs.first?.en)
+        #expect(out.script.keyPointRequests == 0, "extractive mode never asks the engine to write")
+        #expect(out.info["points"] == nil && out.info["used"] as? String == "extractive")
+        #expect(!out.result.summary.contains { $0.id == 1 }, "the heading is not a summary sentence")
+    }
+
+    @Test func anEngineHeadlineIsCheckedLikeAPoint() async throws {
+        let invented = Self.point("Dubai Customs saves companies 500 million dirhams", "جمارك دبي توفر 500 مليون درهم", [3])
+        let out = try await run([.content(Self.answer([Self.goodLead, Self.goodFigure], headline: invented))])
+        #expect((out.info["headline"] as? [String: Any]) == nil)
+        let reason = try #require(out.info["headline_dropped"] as? String)
+        #expect(reason.contains("500"), "\(reason)")
+        #expect((out.info["points"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test func aPointOverTheLengthLimitIsDropped() async throws {
+        let words = Array(repeating: "clearance", count: 40).joined(separator: " ")
+        let long = Self.point("Dubai Customs launched a platform for \(words).", "أطلقت جمارك دبي منصة رقمية موحدة لتخليص الشحنات.", [1])
+        let out = try await run([.content(Self.answer([long, Self.goodFigure]))])
+        let reason = try #require(reasons(out.info).first)
+        #expect(reason.contains("words long; the limit is 35"), "\(reason)")
     }
 
     @Test func anInventedNumberIsDropped() async throws {
