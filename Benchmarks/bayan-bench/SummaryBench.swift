@@ -29,7 +29,9 @@ enum SummaryBench {
             ("lead-\(n) baseline", { segments, _ in Array(segments.prefix(n).map(\.id)) }),
             ("extractive (default)", { ExtractiveSummarizer(options: SummaryOptions(sentences: n)).select(from: $0, paragraphs: $1, terms: [:]) }),
             ("  without lead weight", { ExtractiveSummarizer(options: SummaryOptions(sentences: n, leadWeight: 0)).select(from: $0, paragraphs: $1, terms: [:]) }),
-            ("  lead weight only", { ExtractiveSummarizer(options: SummaryOptions(sentences: n, centralityWeight: 0)).select(from: $0, paragraphs: $1, terms: [:]) }),
+            ("  without content length", { var o = SummaryOptions(sentences: n); o.lengthWeight = 0; return ExtractiveSummarizer(options: o).select(from: $0, paragraphs: $1, terms: [:]) }),
+            ("  without figure bonus", { var o = SummaryOptions(sentences: n); o.figureWeight = 0; return ExtractiveSummarizer(options: o).select(from: $0, paragraphs: $1, terms: [:]) }),
+            ("  with centrality 0.5", { ExtractiveSummarizer(options: SummaryOptions(sentences: n, centralityWeight: 0.5)).select(from: $0, paragraphs: $1, terms: [:]) }),
             ("  without redundancy filter", { ExtractiveSummarizer(options: SummaryOptions(sentences: n, redundancy: 1.01)).select(from: $0, paragraphs: $1, terms: [:]) }),
         ]
         // --lead/--centrality/--redundancy X: one more row with these weights (for tuning on dev).
