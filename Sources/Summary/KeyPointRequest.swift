@@ -6,26 +6,19 @@ import Foundation
 /// structured output), and a headline when the document has no heading of its own.
 public struct KeyPointRequest: Sendable {
     public var segments: [(id: Int, ar: String)]
-    public var glossary: [GlossaryPair]
+    /// The glossary entries found in the document, each once (from its term hits).
+    public var glossary: [(ar: String, en: String)]
     public var minPoints: Int
     public var maxPoints: Int
     public var maxWords: Int
     public var wantsHeadline: Bool
 
-    public struct GlossaryPair: Sendable, Hashable {
-        public var ar: String
-        public var en: String
-        public init(ar: String, en: String) {
-            self.ar = ar
-            self.en = en
-        }
-    }
-
-    public init(segments: [(id: Int, ar: String)], glossary: [GlossaryPair], minPoints: Int = 2, maxPoints: Int = 5,
+    public init(segments: [(id: Int, ar: String)], terms: [TermHit], minPoints: Int = 2, maxPoints: Int = 5,
         maxWords: Int = 30, wantsHeadline: Bool)
     {
+        var seen: Set<String> = []
         self.segments = segments
-        self.glossary = glossary
+        self.glossary = terms.filter { seen.insert($0.ar + "\t" + $0.en).inserted }.map { ($0.ar, $0.en) }
         self.minPoints = minPoints
         self.maxPoints = maxPoints
         self.maxWords = maxWords

@@ -55,6 +55,8 @@ import Translation
         var json: [String: Any]
         var info: [String: Any]
         var script: KeyPointScript
+        /// Bodies of the key-point requests the server received.
+        var keyPointBodies: [[String: Any]]
     }
 
     func run(_ answers: [KeyPointScript.Answer], attempts: Int = 3, timeout: Double = 5, mode: SummaryPlan.Mode = .abstractive,
@@ -81,7 +83,10 @@ import Translation
         let bytes = try ResultJSONWriter().render(result, stem: "pr")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let info = try #require(json["summary_info"] as? [String: Any])
-        return Outcome(result: result, json: json, info: info, script: script)
+        let bodies = server.requests.compactMap { try? JSONSerialization.jsonObject(with: Data($0.body)) as? [String: Any] }.filter {
+            ((($0["messages"] as? [[String: Any]])?.first?["content"] as? String) ?? "").contains("key points")
+        }
+        return Outcome(result: result, json: json, info: info, script: script, keyPointBodies: bodies)
     }
 
     func reasons(_ info: [String: Any]) -> [String] {
@@ -96,6 +101,15 @@ import Translation
         #expect(out.info["used"] as? String == "abstractive")
         #expect(out.info["fallback"] == nil)
         #expect(reasons(out.info).isEmpty)
+        // The request: structured output, every segment with its id, the document's glossary entries.
+        let body = try #require(out.keyPointBodies.first)
+        let format = try #require(body["response_format"] as? [String: Any])
+        #expect((format["json_schema"] as? [String: Any])?["name"] as? String == "key_points")
+        let user = try #require(((body["messages"] as? [[String: Any]])?.last?["content"] as? String).flatMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        })
+        #expect((user["segments"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [1, 2, 3, 4])
+        #expect((user["glossary"] as? [[String: String]]) == [["ar": "جمارك دبي", "en": "Dubai Customs"]])
         let headline = try #require(out.info["headline"] as? [String: Any])
         #expect(headline["source"] as? String == "abstract")
         #expect(headline["en"] as? String == "Dubai Customs launches a digital clearance platform")

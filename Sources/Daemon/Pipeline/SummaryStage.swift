@@ -76,9 +76,7 @@ struct SummaryStage {
     }
 
     func keyPoints(pairs: [AlignedPair], glossary: TermStage, wantsHeadline: Bool) async -> SummaryAbstract {
-        var seen: Set<KeyPointRequest.GlossaryPair> = []
-        let entries = pairs.flatMap(\.terms).map { KeyPointRequest.GlossaryPair(ar: $0.ar, en: $0.en) }.filter { seen.insert($0).inserted }
-        let request = KeyPointRequest(segments: pairs.map { ($0.segment.id, $0.segment.text) }, glossary: entries,
+        let request = KeyPointRequest(segments: pairs.map { ($0.segment.id, $0.segment.text) }, terms: pairs.flatMap(\.terms),
             maxWords: plan.pointWords, wantsHeadline: wantsHeadline)
         let content: String
         do {
