@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "QA", dependencies: ["BayanCore", "ArabicText"]),
-        .target(name: "Summary", dependencies: ["BayanCore", "ArabicText"]),
+        .target(name: "Summary", dependencies: ["BayanCore", "ArabicText", "QA"]),
         // renameat2 and friends, which Glibc's Swift module leaves out.
         .target(name: "CBayanSys"),
         // One home per exchange format: TMX 1.4b, XLIFF 2.1 and XLIFF 1.2, reader and writer side
@@ -95,6 +95,8 @@ let package = Package(
         ], exclude: ["Fixtures"]),
         .testTarget(name: "DaemonTests", dependencies: [
             "Daemon", "BayanTestSupport", "BayanCore", "Translation", "Outputs",
+            "Summary", "QA", "ArabicText",  // issue 17: the summary stage's tests
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Drives the real `bayan` binary (depending on it makes `swift test` build it).
         .testTarget(name: "EndToEndTests", dependencies: ["bayan", "BayanTestSupport", "BayanCore"]),

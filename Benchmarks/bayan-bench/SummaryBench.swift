@@ -29,7 +29,9 @@ enum SummaryBench {
             ("lead-\(n) baseline", { segments, _ in Array(segments.prefix(n).map(\.id)) }),
             ("extractive (default)", { ExtractiveSummarizer(options: SummaryOptions(sentences: n)).select(from: $0, paragraphs: $1, terms: [:]) }),
             ("  without lead weight", { ExtractiveSummarizer(options: SummaryOptions(sentences: n, leadWeight: 0)).select(from: $0, paragraphs: $1, terms: [:]) }),
-            ("  lead weight only", { ExtractiveSummarizer(options: SummaryOptions(sentences: n, centralityWeight: 0)).select(from: $0, paragraphs: $1, terms: [:]) }),
+            ("  without content length", { var o = SummaryOptions(sentences: n); o.lengthWeight = 0; return ExtractiveSummarizer(options: o).select(from: $0, paragraphs: $1, terms: [:]) }),
+            ("  without figure bonus", { var o = SummaryOptions(sentences: n); o.figureWeight = 0; return ExtractiveSummarizer(options: o).select(from: $0, paragraphs: $1, terms: [:]) }),
+            ("  with centrality 0.5", { ExtractiveSummarizer(options: SummaryOptions(sentences: n, centralityWeight: 0.5)).select(from: $0, paragraphs: $1, terms: [:]) }),
             ("  without redundancy filter", { ExtractiveSummarizer(options: SummaryOptions(sentences: n, redundancy: 1.01)).select(from: $0, paragraphs: $1, terms: [:]) }),
         ]
         // --lead/--centrality/--redundancy X: one more row with these weights (for tuning on dev).
@@ -58,10 +60,10 @@ enum SummaryBench {
             for (release, segments, paragraphs) in prepared {
                 let ids = Set(select(segments, paragraphs))
                 let chosen = segments.filter { ids.contains($0.id) }.map(\.text)
-                let refTokens = release.reference.flatMap(SummaryRouge.tokens)
-                let sysTokens = chosen.flatMap(SummaryRouge.tokens)
-                let one = SummaryRouge.score(system: sysTokens, reference: refTokens, n: 1)
-                let two = SummaryRouge.score(system: sysTokens, reference: refTokens, n: 2)
+                let refTokens = release.reference.flatMap(Rouge.tokens)
+                let sysTokens = chosen.flatMap(Rouge.tokens)
+                let one = Rouge.score(system: sysTokens, reference: refTokens, n: 1)
+                let two = Rouge.score(system: sysTokens, reference: refTokens, n: 2)
                 r1f += one.f; r1r += one.recall; r2f += two.f; r2r += two.recall
                 let refKeys = Set(release.reference.map { ArabicNormalizer.key($0) })
                 hits += chosen.filter { refKeys.contains(ArabicNormalizer.key($0)) }.count
@@ -104,29 +106,6 @@ enum SummaryBench {
             let text = paragraphs.filter { !$0.isEmpty }.map { $0.joined(separator: " ") }.joined(separator: "\n")
             return Release(id: name, text: text, reference: reference, sentences: count)
         }
-    }
-}
-
-/// ROUGE-N by clipped n-gram overlap (Lin, 2004).
-enum SummaryRouge {
-    static func tokens(_ text: String) -> [String] {
-        ArabicNormalizer.key(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
-    }
-
-    static func score(system: [String], reference: [String], n: Int) -> (recall: Double, precision: Double, f: Double) {
-        func grams(_ t: [String]) -> [String: Int] {
-            var out: [String: Int] = [:]
-            guard t.count >= n else { return out }
-            for i in 0...(t.count - n) { out[t[i..<(i + n)].joined(separator: " "), default: 0] += 1 }
-            return out
-        }
-        let s = grams(system), r = grams(reference)
-        let overlap = r.reduce(0) { $0 + min($1.value, s[$1.key] ?? 0) }
-        let rTotal = r.values.reduce(0, +), sTotal = s.values.reduce(0, +)
-        let recall = rTotal > 0 ? Double(overlap) / Double(rTotal) : 0
-        let precision = sTotal > 0 ? Double(overlap) / Double(sTotal) : 0
-        let f = recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0
-        return (recall, precision, f)
     }
 }
 

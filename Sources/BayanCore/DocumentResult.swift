@@ -7,6 +7,8 @@ public struct DocumentResult: Sendable, Equatable {
     public var summary: [SummaryItem]
     public var glossaryVersion: String?
     public var timings: Timings
+    // Issue 17: headline, word budget and the verified key points of the summary stage.
+    public var summaryExtras = SummaryExtras()
 
     public init(
         source: SourceInfo, engine: EngineInfo, paragraphs: [Paragraph], pairs: [AlignedPair],

@@ -19,7 +19,8 @@ public struct ResultJSONWriter: OutputWriter {
                     terms: pair.terms, qa: pair.qa, strategy: pair.strategy)
             },
             summary: result.summary,
-            timings: result.timings)
+            timings: result.timings,
+            summaryInfo: SummaryRecord(result.summaryExtras))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var bytes = Array(try encoder.encode(record))
@@ -48,5 +49,8 @@ public struct ResultJSONWriter: OutputWriter {
         var segments: [SegmentRecord]
         var summary: [SummaryItem]
         var timings: Timings
+        // Issue 17: headline, budget, mode and verified key points.
+        var summaryInfo: SummaryRecord
+        enum CodingKeys: String, CodingKey { case source, engine, glossary, segments, summary, timings, summaryInfo = "summary_info" }
     }
 }

@@ -30,6 +30,7 @@ public struct ReviewHTMLWriter: OutputWriter {
 
             """
         html += header(result, overview)
+        html += KeyPointsHTML.render(result.summaryExtras)  // issue 17: headline and key points first
         html += summary(result)
         html += body(result)
         html += footer(result, stem: stem)

@@ -2,7 +2,7 @@ import ArabicText
 import BayanCore
 import Foundation
 
-/// `bayan summarize --jsonl`: one `{"doc_id": S, "text": S}` per line in, one
+/// `bayan summarize --jsonl`: one `{"doc_id": S, "text": S, "sentences"?: N}` per line in, one
 /// `{"doc_id": S, "summary": [S...]}` per line out, in the same order. Summary sentences are
 /// exactly the segmenter's sentences, in document order.
 ///
@@ -23,6 +23,9 @@ public struct SummarizeJSONLDriver: Sendable {
     struct Input: Decodable {
         var doc_id: String
         var text: String
+        /// This line's summary length, overriding the driver's options (for benchmarks whose
+        /// references differ in length).
+        var sentences: Int?
     }
 
     struct Output: Encodable {
@@ -36,9 +39,16 @@ public struct SummarizeJSONLDriver: Sendable {
     }
 
     /// The summary sentences of one text.
-    public func summarize(_ text: String, name: String = "text") throws -> [String] {
+    public func summarize(_ text: String, name: String = "text", sentences: Int? = nil) throws -> [String] {
         let document = try reader.read(Array(text.utf8), fileName: name)
         let segments = segmenter.segment(document)
+        var summarizer = self.summarizer
+        if let sentences, var extractive = summarizer as? ExtractiveSummarizer {
+            extractive.options.sentences = max(1, sentences)
+            extractive.options.ratio = nil
+            extractive.options.maxSentences = max(extractive.options.maxSentences, sentences)
+            summarizer = extractive
+        }
         let chosen = Set(summarizer.select(from: segments, paragraphs: document.paragraphs, terms: [:]))
         return segments.filter { chosen.contains($0.id) }.map(\.text)
     }
@@ -51,7 +61,7 @@ public struct SummarizeJSONLDriver: Sendable {
             return Self.encode(Failure(doc_id: id, error: "expected {\"doc_id\": string, \"text\": string}"))
         }
         do {
-            return Self.encode(Output(doc_id: input.doc_id, summary: try summarize(input.text, name: input.doc_id)))
+            return Self.encode(Output(doc_id: input.doc_id, summary: try summarize(input.text, name: input.doc_id, sentences: input.sentences)))
         } catch {
             return Self.encode(Failure(doc_id: input.doc_id, error: String(describing: error)))
         }

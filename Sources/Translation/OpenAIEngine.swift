@@ -82,12 +82,23 @@ public final class OpenAIEngine: TranslationEngine {
         }
         let user: [String: Any] = ["segments": segments.map { ["id": $0.0, "text": $0.1.text] }, "glossary": glossary]
         let userText = String(decoding: try EngineHTTP.json(user), as: UTF8.self)
+        let content = try await chatContent(system: Self.systemPrompt, user: userText, responseFormat: Self.responseFormat)
+        guard let parsed = Self.parseTranslations(content) else {
+            throw EngineFailure(.retry(after: nil), status: 200, message: "the model's content is not the JSON {\"translations\": [...]} asked for")
+        }
+        let asked = Set(segments.map(\.0))
+        return parsed.filter { asked.contains($0.key) }
+    }
+
+    /// One chat completion with a system and a user message; returns the assistant's content.
+    /// Asks for `responseFormat` (structured output) unless this server refused it before.
+    func chatContent(system: String, user: String, responseFormat: [String: Any]) async throws -> String {
         let useSchema = structured.withLock { $0 }
         var body: [String: Any] = [
             "model": model, "temperature": 0, "stream": false,
-            "messages": [["role": "system", "content": Self.systemPrompt], ["role": "user", "content": userText]],
+            "messages": [["role": "system", "content": system], ["role": "user", "content": user]],
         ]
-        if useSchema { body["response_format"] = Self.responseFormat }
+        if useSchema { body["response_format"] = responseFormat }
         var headers = [("Content-Type", "application/json"), ("Accept", "application/json")]
         if let apiKey { headers.append(("Authorization", "Bearer \(apiKey.value)")) }
         let response = try await EngineHTTP.send(transport, HTTPRequest(url: endpoint, headers: headers, body: try EngineHTTP.json(body)))
@@ -98,7 +109,7 @@ public final class OpenAIEngine: TranslationEngine {
                 failure.message.lowercased().contains("response_format") || failure.message.lowercased().contains("json_schema")
             {
                 structured.withLock { $0 = false }  // this server does not do structured output
-                return try await ask(segments)
+                return try await chatContent(system: system, user: user, responseFormat: responseFormat)
             }
             throw failure
         }
@@ -112,11 +123,7 @@ public final class OpenAIEngine: TranslationEngine {
             let refusal = (message["refusal"] as? String).map { ": \($0)" } ?? ""
             throw EngineFailure(.retry(after: nil), status: 200, message: "the model sent no content\(refusal)")
         }
-        guard let parsed = Self.parseTranslations(content) else {
-            throw EngineFailure(.retry(after: nil), status: 200, message: "the model's content is not the JSON {\"translations\": [...]} asked for")
-        }
-        let asked = Set(segments.map(\.0))
-        return parsed.filter { asked.contains($0.key) }
+        return content
     }
 
     static var responseFormat: [String: Any] { [
@@ -141,17 +148,7 @@ public final class OpenAIEngine: TranslationEngine {
     /// The translations in a model's content: after any reasoning block, inside a code fence
     /// or bare. Returns nil when no such JSON is there.
     static func parseTranslations(_ content: String) -> [String: String]? {
-        var text = content
-        for (open, close) in [("<think>", "</think>"), ("<thinking>", "</thinking>"), ("<reasoning>", "</reasoning>")] {
-            while let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) {
-                text.removeSubrange(start.lowerBound..<end.upperBound)
-            }
-        }
-        if let fence = text.range(of: "```") {
-            var inner = text[fence.upperBound...]
-            if let newline = inner.firstIndex(of: "\n") { inner = inner[inner.index(after: newline)...] }
-            if let close = inner.range(of: "```") { text = String(inner[..<close.lowerBound]) }
-        }
+        let text = unwrap(content)
         guard let first = text.firstIndex(of: "{"), let last = text.lastIndex(of: "}"), first < last,
             let object = EngineHTTP.object(Array(text[first...last].utf8)),
             let list = object["translations"] as? [[String: Any]]
@@ -163,6 +160,23 @@ public final class OpenAIEngine: TranslationEngine {
             if let id, let value, out[id] == nil { out[id] = value }
         }
         return out
+    }
+
+    /// A model's content without reasoning blocks, and the inside of a code fence when there
+    /// is one: what is left should be the JSON asked for.
+    static func unwrap(_ content: String) -> String {
+        var text = content
+        for (open, close) in [("<think>", "</think>"), ("<thinking>", "</thinking>"), ("<reasoning>", "</reasoning>")] {
+            while let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) {
+                text.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+        }
+        if let fence = text.range(of: "```") {
+            var inner = text[fence.upperBound...]
+            if let newline = inner.firstIndex(of: "\n") { inner = inner[inner.index(after: newline)...] }
+            if let close = inner.range(of: "```") { text = String(inner[..<close.lowerBound]) }
+        }
+        return text
     }
 
     /// OpenAI-style errors: `{"error": {"message", "type", "param", "code"}}` (vLLM: `code` is an

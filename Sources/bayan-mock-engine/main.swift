@@ -28,6 +28,7 @@ struct MockEngine: ParsableCommand {
     @Option(help: "Fraction of requests answered with HTTP 500 (fault injection).") var failRate: Double = 0
     @Option(help: "The API key the endpoint requires (deepl: required; others: optional).") var apiKey: String?
     @Option(help: "The model name the openai dialect serves.") var model: String = "bayan-mock"
+    @Option(help: "openai: answer every key-point (summary) request with the content of this file.") var keyPoints: String?
 
     func run() throws {
         let faults = FaultPlan(rates: failRate > 0 ? [(.status(500), failRate)] : [], seed: 42)
@@ -38,7 +39,13 @@ struct MockEngine: ParsableCommand {
         case .deepl:
             handler = DeepLDialect(authKey: apiKey ?? "mock-key:fx", faults: faults, latencyMilliseconds: latencyMs).handle
         case .openai:
-            handler = OpenAIDialect(requiredAPIKey: apiKey, models: [model], faults: faults, latencyMilliseconds: latencyMs).handle
+            let dialect = OpenAIDialect(requiredAPIKey: apiKey, models: [model], faults: faults, latencyMilliseconds: latencyMs)
+            if let keyPoints {
+                let content = try String(contentsOfFile: keyPoints, encoding: .utf8)
+                handler = KeyPointScript(Array(repeating: .content(content), count: 10_000), translation: dialect).handle
+            } else {
+                handler = dialect.handle
+            }
         }
         let server = try LoopbackHTTPServer(port: port, handler: handler)
         FileHandle.standardOutput.write(Data("bayan-mock-engine: \(dialect.rawValue) protocol at \(server.baseURL)\n".utf8))

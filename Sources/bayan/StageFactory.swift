@@ -79,7 +79,7 @@ enum StageFactory {
             linger: config.engine.batchLinger,
             breaker: CircuitBreaker(threshold: config.engine.breakerFailures, cooldown: config.engine.breakerCooldown),
             memory: memory)
-        return PipelineStages(
+        var stages = PipelineStages(
             reader: SniffingDocumentReader(limits: readerLimits(config)),
             segmenter: ArabicSentenceSegmenter(options: try segmenterOptions(config)),
             terms: termStage(glossary, translator: translator, protect: config.glossary.protect, checkGlossary: !config.qa.disabled.contains("glossary")),
@@ -87,6 +87,17 @@ enum StageFactory {
             checker: StandardChecks.suite(qa),
             summarizer: ExtractiveSummarizer(options: summary),
             writers: writers.writers)
+        stages.summaryPlan = summaryPlan(config)
+        return stages
+    }
+
+    static func summaryPlan(_ config: BayanConfig) -> SummaryPlan {
+        var plan = SummaryPlan()
+        plan.mode = SummaryPlan.Mode(rawValue: config.summary.mode) ?? .extractive
+        plan.maxWords = config.summary.maxWords
+        plan.maxShare = config.summary.maxShare
+        plan.pointWords = config.summary.pointWords
+        return plan
     }
 
     static func readerLimits(_ config: BayanConfig) -> ReaderLimits {

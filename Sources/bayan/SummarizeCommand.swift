@@ -31,7 +31,16 @@ struct SummarizeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Summary length as a fraction of the text's sentences (overrides --sentences).")
     var ratio: Double?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Tuning: score weights as name=value pairs (lead, centrality, term, figure, formula, decay, paragraph, redundancy), e.g. lead=1,figure=0.2.",
+        visibility: .hidden))
+    var weights: String?
+
+    @Option(name: .long, help: "Budget in English words, estimated from the Arabic (×\(WordCount.englishPerArabicWord)): the summary never runs past it.")
+    var maxWords: Int?
+
     func validate() throws {
+        if let maxWords, maxWords < 1 { throw ValidationError("--max-words must be at least 1 (got \(maxWords)).") }
         guard jsonl else { throw ValidationError("Pass --jsonl: summarize reads JSON Lines on standard input.") }
         guard sentences >= 1 else { throw ValidationError("--sentences must be at least 1 (got \(sentences)).") }
         if let ratio, !(ratio > 0 && ratio <= 1) {
@@ -40,7 +49,24 @@ struct SummarizeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = SummaryOptions(sentences: sentences, ratio: ratio, maxSentences: max(sentences, 8))
+        var options = SummaryOptions(sentences: sentences, ratio: ratio, maxSentences: max(sentences, 8))
+        options.maxWords = maxWords
+        for pair in (weights ?? "").split(separator: ",") {
+            let parts = pair.split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]) else { throw ValidationError("--weights: expected name=value, got \(pair)") }
+            switch parts[0] {
+            case "lead": options.leadWeight = value
+            case "centrality": options.centralityWeight = value
+            case "term": options.termWeight = value
+            case "figure": options.figureWeight = value
+            case "formula": options.formulaPenalty = value
+            case "decay": options.leadDecay = value
+            case "paragraph": options.paragraphLead = value
+            case "redundancy": options.redundancy = value
+            case "length": options.lengthWeight = value
+            default: throw ValidationError("--weights: unknown weight \(parts[0])")
+            }
+        }
         // The same reader and segmenter as `bayan segment --jsonl`, so sentences match exactly.
         let driver = SummarizeJSONLDriver(
             reader: PlainTextReader(), segmenter: ArabicSentenceSegmenter(), summarizer: ExtractiveSummarizer(options: options))

@@ -45,7 +45,11 @@ import Glibc
             #expect(!String(view).isEmpty && !String(view).contains(" ") || (term["ar"] as? String)?.contains(" ") == true)
         }
         #expect(((json["glossary"] as? [String: Any])?["version"] as? String)?.count == 64)
-        #expect(((json["summary"] as? [[String: Any]]) ?? []).count == 3)
+        // The summary keeps to its English word budget (issue 17: 70 words by default).
+        let info = try #require(json["summary_info"] as? [String: Any])
+        #expect(((json["summary"] as? [[String: Any]]) ?? []).count >= 1)
+        #expect(info["max_words"] as? Int == 70)
+        #expect((info["words"] as? Int ?? 999) <= 70)
     }
 
     @Test func glossaryEditsAreLiveAndABrokenEditKeepsThePreviousOne() async throws {

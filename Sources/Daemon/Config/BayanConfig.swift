@@ -77,6 +77,11 @@ public struct BayanConfig: Sendable, Equatable {
     public struct Summary: Sendable, Equatable {
         public var sentences = 3
         public var ratio: Double? = nil
+        // Issue 17: mode, English word budget, key-point length.
+        public var mode = "extractive"
+        public var maxWords = 70
+        public var maxShare = 0.25
+        public var pointWords = 35
     }
 
     public struct Outputs: Sendable, Equatable {

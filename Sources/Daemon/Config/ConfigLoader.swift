@@ -197,6 +197,9 @@ public enum ConfigLoader {
         if c.qa.lengthRatioMin >= c.qa.lengthRatioMax {
             problems.append(ConfigProblem(key: "qa.length_ratio_min", message: "must be smaller than qa.length_ratio_max"))
         }
+        if c.summary.mode != "extractive" && c.engine.kind != "openai" {
+            problems.append(ConfigProblem(key: "summary.mode", message: "\(c.summary.mode) needs an engine that can write (engine.kind: openai); \(c.engine.kind) only translates. Use summary.mode: extractive, or switch engine.kind to openai"))
+        }
         let knownFormats = Set(StandardWriters.formatNames + ["xlf"])
         for format in c.outputs.formats where !knownFormats.contains(format.lowercased()) {
             problems.append(ConfigProblem(key: "outputs.formats", message: "unknown format \(format); use any of \(StandardWriters.formatNames.joined(separator: ", "))"))

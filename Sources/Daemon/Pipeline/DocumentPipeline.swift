@@ -63,13 +63,18 @@ public struct DocumentPipeline: Sendable {
             pairs.append(pair)
         }
         timings.checkMs = lap()
-        let termsByID = Dictionary(uniqueKeysWithValues: pairs.map { ($0.segment.id, $0.terms) })
-        let chosen = Set(stages.summarizer.select(from: segments, paragraphs: document.paragraphs, terms: termsByID))
-        let summary = pairs.filter { chosen.contains($0.segment.id) }.map { SummaryItem(id: $0.segment.id, ar: $0.segment.text, en: $0.en) }
+        let stage = SummaryStage(plan: stages.summaryPlan, summarizer: stages.summarizer, translator: stages.translator)
+        // The engine call of abstractive mode holds no worker slot, like translation.
+        let (summary, summaryExtras) = await stage.run(
+            document: document, segments: segments, pairs: pairs, glossary: glossary,
+            whileWaiting: { if holding { slots?.release(); holding = false } },
+            afterWaiting: { if let slots, !holding { await slots.acquire(); holding = true } })
         timings.summarizeMs = lap()
-        return DocumentResult(
+        var result = DocumentResult(
             source: document.source, engine: stages.translator.engine.info, paragraphs: document.paragraphs, pairs: pairs,
             summary: summary, glossaryVersion: glossary.version, timings: timings)
+        result.summaryExtras = summaryExtras
+        return result
     }
 
     /// Sentences whose glossary terms the engine missed are translated once more with the terms

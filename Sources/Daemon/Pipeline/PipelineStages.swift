@@ -16,6 +16,8 @@ public struct PipelineStages: Sendable {
     public var checker: any PairChecker
     public var summarizer: any Summarizer
     public var writers: [any OutputWriter]
+    // Issue 17: summary mode, word budget and key points (set after init; defaults: extractive).
+    public var summaryPlan = SummaryPlan()
 
     public init(
         reader: any DocumentReader, segmenter: any SentenceSegmenter,
