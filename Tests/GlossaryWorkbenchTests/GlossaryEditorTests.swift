@@ -1,0 +1,205 @@
+import Foundation
+import Glossary
+import GlossaryWorkbench
+import Logging
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct GlossaryEditorTests {
+    /// A hand-kept TSV: comments, a blank line, CRLF, an extra column, a quoted two-line note.
+    static let handKept = [
+        "ar\ten\tnote\tsource_id\tavoid",
+        "# Customs terms kept by the communications team",
+        "جمارك دبي\tDubai Customs\tofficial name\tA-17\t",
+        "",
+        "شحنة\tshipment\t\"two\r\nlines\"\tA-18\tconsignment",
+        "# end of section",
+        "المنطقة الحرة\tfree zone\t\tA-19\t",
+    ].joined(separator: "\r\n") + "\r\n"
+
+    func lines(_ bytes: [UInt8]) -> [String] {
+        String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n")
+    }
+
+    @Test func editKeepsEveryOtherByteAndTheExtraColumn() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.file("g.tsv", Self.handKept)
+        let editor = GlossaryFileEditor()
+        let read = try editor.read(path)
+        #expect(read.problems.contains { $0.severity == .warning && $0.message.contains("source_id") })
+        let freeZone = try #require(read.entries.first { $0.en == "free zone" })
+        let result = try editor.apply(
+            .edit(line: freeZone.line, GlossaryEntryFields(ar: "المنطقة الحرة", en: "free zone", note: "Jebel Ali", avoid: ["free area"])),
+            to: path, revision: read.revision, actor: "test")
+        let before = lines(Array(Self.handKept.utf8)), after = lines(dir.bytes("g.tsv"))
+        #expect(after.count == before.count)
+        for (i, (a, b)) in zip(before, after).enumerated() where i != 7 { #expect(a == b, "line \(i + 1) changed") }
+        #expect(after[7] == "المنطقة الحرة\tfree zone\tJebel Ali\tA-19\tfree area")
+        #expect(result.after?.note == "Jebel Ali" && result.after?.line == freeZone.line)
+        #expect(result.revision != read.revision)
+
+        // An add appends one row written the file's way (CRLF, all five cells); nothing before it moves.
+        let second = try editor.apply(.add(GlossaryEntryFields(ar: "التخليص الجمركي", en: "customs clearance")),
+                                      to: path, revision: result.revision, actor: "test")
+        let added = dir.bytes("g.tsv")
+        let previous = Array(after.joined(separator: "\r\n").utf8)
+        #expect(Array(added.prefix(previous.count)) == previous)
+        #expect(String(decoding: added.dropFirst(previous.count), as: UTF8.self) == "التخليص الجمركي\tcustoms clearance\t\t\t\r\n")
+        #expect(second.after?.line == 9)
+
+        // A delete takes the row and its line break, and only those.
+        let third = try editor.apply(.delete(line: 3), to: path, revision: second.revision, actor: "test")
+        let deleted = lines(dir.bytes("g.tsv"))
+        #expect(deleted == lines(added).enumerated().filter { $0.offset != 2 }.map(\.element))
+        #expect(third.before?.en == "Dubai Customs" && third.after == nil)
+    }
+
+    @Test func excelCSVKeepsBOMSemicolonsAndQuoting() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let csv = "\u{FEFF}\"ar\";\"en\";\"note\"\r\n\"جمارك دبي\";\"Dubai Customs\";\"says \"\"official\"\"\"\r\n\"شحنة\";\"shipment\";\"a\r\nb\"\r\n"
+        let path = try dir.file("g.csv", Array(csv.utf8))
+        let editor = GlossaryFileEditor()
+        let read = try editor.read(path)
+        #expect(read.problems.isEmpty)
+        #expect(read.layout?.delimiter == ";")
+        _ = try editor.apply(.add(GlossaryEntryFields(ar: "ميناء", en: "port; harbour", note: "")), to: path, revision: read.revision, actor: "t")
+        let bytes = dir.bytes("g.csv")
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes, as: UTF8.self) == csv + "\"ميناء\";\"port; harbour\";\"\"\r\n")
+        let back = try editor.read(path)
+        #expect(back.entries.map(\.en) == ["Dubai Customs", "shipment", "port; harbour"])
+        #expect(back.entries[1].note == "a\nb")
+    }
+
+    @Test func anInvalidChangeIsRefusedInTheCheckersWordsWithItsField() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.file("g.tsv", Self.handKept)
+        let editor = GlossaryFileEditor()
+        let read = try editor.read(path)
+        func refused(_ edit: GlossaryEdit) -> [GlossaryProblem] {
+            do {
+                _ = try editor.apply(edit, to: path, revision: read.revision, actor: "t")
+                return []
+            } catch {
+                if case .invalid(let problems) = error { return problems }
+                return []
+            }
+        }
+        let emptyEnglish = refused(.add(GlossaryEntryFields(ar: "ميناء", en: "")))
+        #expect(emptyEnglish.count == 1)
+        #expect(emptyEnglish.first?.field == "en")
+        // The same words a load of such a file prints (`bayan glossary check`).
+        let loaded = GlossaryLoader.parse(Data((Self.handKept + "ميناء\t\t\t\t\r\n").utf8), file: path, format: .tsv)
+        #expect(loaded.problems.filter { $0.severity == .error } == emptyEnglish)
+
+        let duplicate = refused(.add(GlossaryEntryFields(ar: "شحنه", en: "cargo")))
+        #expect(duplicate.first?.field == "ar")
+        #expect(duplicate.first?.message.contains("is \"cargo\" here but \"shipment\" on line 5") == true)
+        // Changing an earlier row into a copy of a later one is caught on the later row.
+        let earlier = refused(.edit(line: 3, GlossaryEntryFields(ar: "المنطقة الحرة", en: "free zone")))
+        #expect(earlier.contains { $0.line == 8 && $0.message.contains("duplicate of line 3") && $0.field == "ar" }, "\(earlier)")
+        let swapped = refused(.edit(line: 3, GlossaryEntryFields(ar: "Dubai Customs", en: "جمارك دبي")))
+        #expect(swapped.contains { $0.field == "ar" && $0.message.contains("columns look swapped") })
+        let badAvoid = refused(.add(GlossaryEntryFields(ar: "ميناء", en: "port", avoid: ["harbour|haven"])))
+        #expect(badAvoid.contains { $0.field == "avoid" })
+        #expect(dir.bytes("g.tsv") == Array(Self.handKept.utf8))
+    }
+
+    @Test func aFileChangedOnDiskIsNeverClobbered() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.file("g.tsv", Self.handKept)
+        let editor = GlossaryFileEditor()
+        let read = try editor.read(path)
+        // Someone else edits the file by hand meanwhile.
+        let theirs = Self.handKept.replacingOccurrences(of: "shipment", with: "consignment of goods")
+        _ = try dir.file("g.tsv", theirs)
+        do {
+            _ = try editor.apply(.edit(line: 5, GlossaryEntryFields(ar: "شحنة", en: "cargo")), to: path, revision: read.revision, actor: "t")
+            Issue.record("the edit went through")
+        } catch {
+            guard case .conflict(let conflict) = error else { Issue.record("\(error)"); return }
+            #expect(conflict.onDisk?.en == "consignment of goods")
+            #expect(conflict.yours?.en == "cargo")
+            #expect(conflict.description.contains("changed on disk since it was read"))
+            #expect(conflict.description.contains("yours:   line 5 → «شحنة» → \"cargo\""))
+            #expect(conflict.description.contains("on disk: line 5: «شحنة» → \"consignment of goods\""))
+        }
+        #expect(dir.bytes("g.tsv") == Array(theirs.utf8))
+    }
+
+    @Test func aValidChangeIsLiveAtOnceAndRecorded() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.file("g.tsv", "ar\ten\nشحنة\tshipment\n")
+        chmod(path, 0o640)
+        let store = GlossaryStore(files: [path], logger: Logger(label: "test"))
+        let history = try GlossaryHistory(spoolRoot: dir.path + "/spool")
+        let editor = GlossaryFileEditor(history: history, store: store)
+        let read = try editor.read(path)
+        let result = try editor.apply(.add(GlossaryEntryFields(ar: "التخليص الجمركي", en: "customs clearance")),
+                                      to: path, revision: read.revision, actor: "amal")
+        // The store reloaded inside the call: the next document's snapshot has the term.
+        guard case .updated(_, let count) = result.reload else { Issue.record("\(String(describing: result.reload))"); return }
+        #expect(count == 2)
+        #expect(store.snapshot.matcher.matches(in: "وبالتخليص الجمركي").first?.en == "customs clearance")
+        var info = stat()
+        stat(path, &info)
+        #expect(info.st_mode & 0o777 == 0o640)
+        let changes = try history.changes()
+        #expect(changes.count == 1)
+        #expect(changes.first?.actor == "amal" && changes.first?.action == .add)
+        #expect(changes.first?.after?.en == "customs clearance" && changes.first?.before == nil)
+        #expect(changes.first?.revisionBefore == read.revision && changes.first?.revisionAfter == result.revision)
+        _ = try editor.apply(.edit(line: 3, GlossaryEntryFields(ar: "التخليص الجمركي", en: "clearance")), to: path, revision: result.revision, actor: "omar")
+        let edited = try history.changes()
+        #expect(edited.map(\.actor) == ["omar", "amal"])
+        #expect(edited.first?.before?.en == "customs clearance" && edited.first?.after?.en == "clearance")
+    }
+
+    @Test func headerlessAndNarrowFilesAndTBX() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let deepl = try dir.file("deepl.txt", "جمارك دبي\tDubai Customs\n")
+        let editor = GlossaryFileEditor()
+        let read = try editor.read(deepl)
+        #expect(read.layout?.headerless == true)
+        _ = try editor.apply(.add(GlossaryEntryFields(ar: "شحنة", en: "shipment")), to: deepl, revision: read.revision, actor: "t")
+        #expect(String(decoding: dir.bytes("deepl.txt"), as: UTF8.self) == "جمارك دبي\tDubai Customs\nشحنة\tshipment\n")
+        do {
+            _ = try editor.apply(.add(GlossaryEntryFields(ar: "ميناء", en: "port", note: "x")), to: deepl, revision: try editor.read(deepl).revision, actor: "t")
+            Issue.record("a note went into a headerless file")
+        } catch {
+            guard case .invalid(let problems) = error else { Issue.record("\(error)"); return }
+            #expect(problems.first?.field == "note")
+            #expect(problems.first?.message.contains("has no header row") == true)
+        }
+        // A header without `avoid`: the column is added to the header, the rows stay.
+        let narrow = try dir.file("narrow.tsv", "ar\ten\t\nشحنة\tshipment\t\n")
+        let n = try editor.read(narrow)
+        _ = try editor.apply(.edit(line: 2, GlossaryEntryFields(ar: "شحنة", en: "shipment", avoid: ["cargo"])), to: narrow, revision: n.revision, actor: "t")
+        #expect(String(decoding: dir.bytes("narrow.tsv"), as: UTF8.self) == "ar\ten\tavoid\nشحنة\tshipment\tcargo\n")
+        // TBX is read-only.
+        let tbx = try dir.file("g.tbx", TBXWriter.write(Glossary(entries: [GlossaryEntry(ar: "شحنة", en: "shipment")])))
+        let t = try editor.read(tbx)
+        #expect(!t.editable && t.entries.count == 1)
+        #expect(throws: GlossaryEditError.self) {
+            try editor.apply(.delete(line: t.entries[0].line), to: tbx, revision: t.revision, actor: "t")
+        }
+    }
+
+    @Test func citationFormStripsProcliticsAsTheMatcherDoes() {
+        #expect(TermOccurrences.citationForm(for: "وبالتخليص الجمركي،") == "التخليص الجمركي")
+        #expect(TermOccurrences.citationForm(for: "للمنطقة الحرة") == "المنطقة الحرة")
+        // No article: a bare و is stripped only where the rest is a known word.
+        #expect(TermOccurrences.citationForm(for: "وزارة") == "وزارة")
+        let glossary = Glossary(entries: [GlossaryEntry(ar: "شحنة", en: "shipment")])
+        #expect(TermOccurrences.citationForm(for: "وشحنة", glossary: glossary) == "شحنة")
+    }
+}
