@@ -1,3 +1,4 @@
+import BayanCore
 import Foundation
 import Glossary
 
@@ -38,6 +39,9 @@ public struct GlossarySuggestion: Sendable, Equatable, Codable {
         let note = old.note.isEmpty ? self.note : old.note + "; " + self.note
         return GlossaryEntryFields(ar: old.ar, en: en, note: note, avoid: avoid, exact: old.exact)
     }
+
+    /// A short stable id for the proposal (the first 12 hex digits of the SHA-256 of `key`).
+    public var id: String { String(SHA256.hex(key).prefix(12)) }
 
     public static func key(ar: String, en: String) -> String {
         GlossaryValidator.matchKey(ar) + "\t" + en.lowercased()

@@ -15,7 +15,9 @@ struct GlossaryCommand: AsyncParsableCommand {
 
         Example: bayan glossary check Glossary/customs.tsv local.tsv
         """,
-        subcommands: [Check.self, Match.self, Import.self, Export.self])
+        subcommands: [Check.self, Match.self, Import.self, Export.self,
+                      // Editing, history, suggestions, occurrences: GlossaryEditCommands.swift.
+                      List.self, Add.self, Edit.self, Delete.self, History.self, Suggest.self, Occurrences.self])
 
     static func write(_ line: String, to handle: FileHandle = .standardOutput) {
         handle.write(Data((line + "\n").utf8))
