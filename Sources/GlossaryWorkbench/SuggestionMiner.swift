@@ -8,6 +8,11 @@ public struct GlossarySuggestion: Sendable, Equatable, Codable {
         /// The document's folder under `out/`.
         public var document: String
         public var segments: [Int]
+
+        public init(document: String, segments: [Int]) {
+            self.document = document
+            self.segments = segments
+        }
     }
 
     /// Identifies the proposal across runs (the folded Arabic and the English): a rejected key is
@@ -80,6 +85,8 @@ public enum SuggestionMiner {
         var segment: Int
         var rendering: [Token]
         var replaced: [Token]
+        /// The rendering starts the sentence (so its capital may be the sentence's, not the term's).
+        var initial: Bool
     }
 
     public static func suggest(_ segments: [PublishedSegment], glossary: Glossary, decided: Set<String> = [], options: Options = Options()) -> [GlossarySuggestion] {
@@ -115,9 +122,16 @@ public enum SuggestionMiner {
         let enTokens = reviewed.map { tokens($0.en).map(\.lower) }
         let mtTokens = reviewed.map { tokens($0.mt ?? "").map(\.lower) }
         var editsByRendering: [String: [Edit]] = [:]
+        let liveMatcher = CliticTermMatcher(glossary: glossary)
         for (s, segment) in reviewed.enumerated() where segment.isReviewedCorrection {
+            // The English of glossary terms found in this segment and present in its reviewed
+            // English: an edit whose changed words all belong to one is explained by the glossary.
+            let explained = liveMatcher.matches(in: segment.ar).map { tokens($0.en).map(\.lower) }.filter { contains(enTokens[s], $0) }
             for edit in edits(mt: tokens(segment.mt ?? ""), en: tokens(segment.en), segment: s) {
                 let key = edit.rendering.map(\.lower).joined(separator: " ")
+                let replaced = Set(edit.replaced.map(\.lower))
+                let changed = edit.rendering.map(\.lower).filter { !replaced.contains($0) && !englishStopWords.contains($0) }
+                if !changed.isEmpty && changed.allSatisfy({ word in explained.contains { $0.contains(word) } }) { continue }
                 // One edit per rendering and segment.
                 if editsByRendering[key]?.contains(where: { $0.segment == s }) == true { continue }
                 editsByRendering[key, default: []].append(edit)
@@ -187,18 +201,23 @@ public enum SuggestionMiner {
             if editKeys.contains(where: usedEdits.contains) { continue }
             guard let surface = phraseSurface[c.phrase]?.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { continue }
             let edits = editsByRendering[c.rendering] ?? []
-            let en = edits.first.map { $0.rendering.map(\.text).joined(separator: " ") } ?? c.rendering
+            let en = surfaceEnglish(edits.filter { c.support.contains($0.segment) }) ?? c.rendering
             // The real matcher must find the proposed term in each evidence segment.
             let matcher = CliticTermMatcher(glossary: Glossary(entries: [GlossaryEntry(ar: surface, en: en)]))
             let verified = c.support.filter { !matcher.matches(in: reviewed[$0].ar).isEmpty }
             guard verified.count >= options.minimumSupport else { continue }
             let key = GlossarySuggestion.key(ar: surface, en: en)
+            usedPhrases.insert(c.phrase)
+            usedEdits.formUnion(editKeys)
+            // A decided proposal keeps its evidence: a shorter phrase does not come back in its place.
             guard !decided.contains(key) else { continue }
-            var avoid: [String] = []
+            // The engine's renderings, most frequent first, then shortest.
+            var counts: [String: (text: String, count: Int)] = [:]
             for e in edits where verified.contains(e.segment) {
                 let r = e.replaced.map(\.text).joined(separator: " ")
-                if !avoid.contains(where: { $0.lowercased() == r.lowercased() }) { avoid.append(r) }
+                counts[r.lowercased(), default: (r, 0)].count += 1
             }
+            let avoid = counts.values.sorted { ($1.count, $0.text.count, $0.text) < ($0.count, $1.text.count, $1.text) }.map(\.text)
             var evidence: [GlossarySuggestion.Evidence] = []
             for s in verified {
                 let doc = reviewed[s].document
@@ -208,13 +227,21 @@ public enum SuggestionMiner {
                     evidence.append(.init(document: doc, segments: [reviewed[s].id]))
                 }
             }
-            usedPhrases.insert(c.phrase)
-            usedEdits.formUnion(editKeys)
             out.append(GlossarySuggestion(
                 key: key, ar: existing[c.phrase]?.ar ?? surface, en: en, avoid: avoid, evidence: evidence,
                 support: verified.count, replaces: existing[c.phrase]))
         }
         return out
+    }
+
+    /// The reviewers' spelling of a rendering: as written where it does not start a sentence;
+    /// where it always does, with the sentence's capital undone (unless the word is all capitals).
+    static func surfaceEnglish(_ edits: [Edit]) -> String? {
+        if let inner = edits.first(where: { !$0.initial }) { return inner.rendering.map(\.text).joined(separator: " ") }
+        guard let first = edits.first else { return nil }
+        var words = first.rendering.map(\.text)
+        if let w = words.first, w.dropFirst().allSatisfy({ !$0.isUppercase }) { words[0] = w.prefix(1).lowercased() + w.dropFirst() }
+        return words.joined(separator: " ")
     }
 
     /// Arabic words of a text, punctuation trimmed.
@@ -245,8 +272,10 @@ public enum SuggestionMiner {
         return false
     }
 
-    /// Replaced runs between the machine and the reviewed English (word LCS), each also widened
-    /// by an unchanged content word on the left and on the right.
+    /// Replaced runs between the machine and the reviewed English (word LCS; runs one shared
+    /// word apart are also taken as one, so «origin paper» → «certificate of origin» is found), each
+    /// also widened by up to two shared words on either side (a multi-word term of which only
+    /// some words changed), English stop words trimmed from both ends of both sides.
     static func edits(mt: [Token], en: [Token], segment: Int) -> [Edit] {
         let a = mt.map(\.lower), b = en.map(\.lower)
         let n = a.count, m = b.count
@@ -257,7 +286,7 @@ public enum SuggestionMiner {
                 lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
             }
         }
-        var hunks: [(Range<Int>, Range<Int>)] = []
+        var hunks: [(r: Range<Int>, e: Range<Int>)] = []
         var i = 0, j = 0
         var start: (Int, Int)?
         while i < n || j < m {
@@ -270,18 +299,36 @@ public enum SuggestionMiner {
             }
         }
         if let s = start { hunks.append((s.0..<n, s.1..<m)) }
-
-        var out: [Edit] = []
-        for (r, e) in hunks where !r.isEmpty && !e.isEmpty && e.count <= 4 {
-            out.append(Edit(segment: segment, rendering: Array(en[e]), replaced: Array(mt[r])))
-            // Widened by one shared neighbour (a multi-word term of which one word changed).
-            if r.lowerBound > 0, e.lowerBound > 0, !englishStopWords.contains(b[e.lowerBound - 1]) {
-                out.append(Edit(segment: segment, rendering: Array(en[(e.lowerBound - 1)..<e.upperBound]),
-                                replaced: Array(mt[(r.lowerBound - 1)..<r.upperBound])))
+        var merged: [(r: Range<Int>, e: Range<Int>)] = []
+        for h in hunks {
+            if let last = merged.last, h.r.lowerBound - last.r.upperBound <= 1, h.e.lowerBound - last.e.upperBound <= 1 {
+                merged[merged.count - 1] = (last.r.lowerBound..<h.r.upperBound, last.e.lowerBound..<h.e.upperBound)
+            } else {
+                merged.append(h)
             }
-            if r.upperBound < n, e.upperBound < m, !englishStopWords.contains(b[e.upperBound]) {
-                out.append(Edit(segment: segment, rendering: Array(en[e.lowerBound...e.upperBound]),
-                                replaced: Array(mt[r.lowerBound...r.upperBound])))
+        }
+        func trimmed(_ range: Range<Int>, _ words: [String]) -> Range<Int> {
+            var lo = range.lowerBound, hi = range.upperBound
+            while lo < hi, englishStopWords.contains(words[lo]) { lo += 1 }
+            while hi > lo, englishStopWords.contains(words[hi - 1]) { hi -= 1 }
+            return lo..<hi
+        }
+        var out: [Edit] = []
+        var seen: Set<String> = []
+        // The runs as they are and merged: a neighbouring edit may belong to the term or not.
+        for h in hunks + merged where !h.r.isEmpty && !h.e.isEmpty {
+            for left in 0...2 {
+                guard h.r.lowerBound - left >= 0, h.e.lowerBound - left >= 0,
+                      (0..<left).allSatisfy({ a[h.r.lowerBound - 1 - $0] == b[h.e.lowerBound - 1 - $0] }) else { break }
+                for right in 0...2 {
+                    guard h.r.upperBound + right <= n, h.e.upperBound + right <= m,
+                          (0..<right).allSatisfy({ a[h.r.upperBound + $0] == b[h.e.upperBound + $0] }) else { break }
+                    let e = trimmed((h.e.lowerBound - left)..<(h.e.upperBound + right), b)
+                    let r = trimmed((h.r.lowerBound - left)..<(h.r.upperBound + right), a)
+                    guard !e.isEmpty, !r.isEmpty, e.count <= 5, Array(b[e]) != Array(a[r]) else { continue }
+                    guard seen.insert(b[e].joined(separator: " ")).inserted else { continue }
+                    out.append(Edit(segment: segment, rendering: Array(en[e]), replaced: Array(mt[r]), initial: e.lowerBound == 0))
+                }
             }
         }
         return out

@@ -258,10 +258,11 @@ extension GlossaryCommand {
         @Option(name: .long, help: "Reject the proposal with this id.") var reject: String?
         @Option(name: .long, help: "With --accept: the file to write to (default: the file of the entry it corrects, or the only configured file).") var file: String?
         @Option(name: .long, help: "With --accept: use this English instead of the proposal's.") var en: String?
+        @Option(name: .long, help: "A glossary file to compare against; repeat for several (default: glossary.files).") var glossary: [String] = []
 
         func run() async throws {
             let root = try options.spoolRoot()
-            let files = try options.glossaryFiles()
+            let files = glossary.isEmpty ? try options.glossaryFiles() : glossary
             let loaded = GlossaryLoader.load(files)
             let glossary = loaded.glossary ?? .empty
             if loaded.glossary == nil {
