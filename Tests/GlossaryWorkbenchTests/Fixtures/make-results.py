@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Writes out/<document>/result.json from segments.tsv: the fields the suggestion miner reads
-(segments with origin "reviewed", mt = machine English, en = reviewed English), as the review
-workspace publishes them."""
-import json, os, collections
+"""Writes FOLDER/out/<document>/result.json from FOLDER/segments.tsv: the fields the suggestion
+miner reads (segments with origin "reviewed", mt = machine English, en = reviewed English), as the
+review workspace publishes them. Usage: python3 make-results.py suggestion-set"""
+import json, os, sys, collections
+os.chdir(sys.argv[1])
 docs = collections.OrderedDict()
 for line in open("segments.tsv", encoding="utf-8"):
     if line.startswith("#") or not line.strip():
