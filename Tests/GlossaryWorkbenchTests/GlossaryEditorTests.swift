@@ -203,3 +203,53 @@ import Glibc
         #expect(TermOccurrences.citationForm(for: "وشحنة", glossary: glossary) == "شحنة")
     }
 }
+
+@Suite struct GlossarySearchTests {
+    let entries = [
+        GlossaryEntry(ar: "التخليص الجمركي", en: "customs clearance", avoid: ["customs release"], line: 2),
+        GlossaryEntry(ar: "مسؤول الجمارك", en: "customs official", note: "WCO usage", line: 3),
+        GlossaryEntry(ar: "شحنة", en: "shipment", line: 4),
+    ]
+
+    @Test func arabicAsTheMatcherReadsItEnglishInAnyField() {
+        // Clitics of the query, hamza seats, ة/ه and diacritics do not matter.
+        #expect(GlossarySearch.filter(entries, query: "وبالتخليص").map(\.line) == [2])
+        #expect(GlossarySearch.filter(entries, query: "مسئول").map(\.line) == [3])
+        #expect(GlossarySearch.filter(entries, query: "شحنه").map(\.line) == [4])
+        #expect(GlossarySearch.filter(entries, query: "شُحنة").map(\.line) == [4])
+        #expect(GlossarySearch.filter(entries, query: "RELEASE").map(\.line) == [2])
+        #expect(GlossarySearch.filter(entries, query: "wco").map(\.line) == [3])
+        #expect(GlossarySearch.filter(entries, query: "customs").map(\.line) == [2, 3])
+        #expect(GlossarySearch.filter(entries, query: " ").count == 3)
+    }
+}
+
+@Suite struct TermOccurrencesTests {
+    @Test func publishedAndQueuedSegmentsTheTermNowMatches() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        try FileManager.default.createDirectory(atPath: dir.path + "/out/release", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir.path + "/inbox", withIntermediateDirectories: true)
+        let result = """
+        {"segments": [
+          {"id": 1, "ar": "وبالتخليص الجمركي تبدأ الرحلة.", "en": "With customs release the journey begins."},
+          {"id": 2, "ar": "زار الوفد الميناء.", "en": "The delegation visited the port."},
+          {"id": 3, "ar": "ويتم التخليص الجمركي في دقائق.", "en": "Customs clearance takes minutes."}
+        ]}
+        """
+        _ = try dir.file("out/release/result.json", result)
+        _ = try dir.file("inbox/next.txt", "أعلنت الجمارك عن تسريع التخليص الجمركي. وزار الوفد الميناء.")
+        let entry = GlossaryEntryFields(ar: "التخليص الجمركي", en: "customs clearance")
+        let found = TermOccurrences.find(entry, spoolRoot: dir.path)
+        #expect(found.map(\.place) == [.published, .published, .queued])
+        #expect(found.map(\.segment) == [1, 3, 1])
+        #expect(found[0].surface == "وبالتخليص الجمركي")
+        #expect(found[0].englishHasTerm == false && found[1].englishHasTerm == true)
+        #expect(found[2].document == "next.txt" && found[2].surface == "التخليص الجمركي")
+        // A longer glossary term that wins the span keeps it.
+        let longer = Glossary(entries: [GlossaryEntry(ar: "التخليص الجمركي الإلكتروني", en: "e-clearance")])
+        let published = PublishedResults.segments(outDirectory: dir.path + "/out").segments
+        #expect(TermOccurrences.find(entry, in: longer, published: [PublishedSegment(document: "x", id: 9, ar: "التخليص الجمركي الإلكتروني متاح.", en: "")]).isEmpty)
+        #expect(TermOccurrences.find(entry, in: longer, published: published).count == 2)
+    }
+}
