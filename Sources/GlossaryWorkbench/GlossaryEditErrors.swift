@@ -82,6 +82,7 @@ public struct GlossaryEditResult: Sendable {
     public let otherProblems: [GlossaryProblem]
     /// What the live glossary did (nil when no store was given or the file is not one of its files).
     public let reload: GlossaryStore.Outcome?
-    /// The history row (nil without a history).
+    /// The history row (nil without a history, or when recording failed: see `historyError`).
     public let changeID: Int64?
+    public let historyError: String?
 }

@@ -80,14 +80,15 @@ public final class GlossaryFileEditor: Sendable {
             let entry = target.map { entries[$0] }
             return GlossaryEditResult(
                 file: path, previousRevision: revision, revision: revision, before: entry, after: entry,
-                otherProblems: source.parsed.problems, reload: nil, changeID: nil)
+                otherProblems: source.parsed.problems, reload: nil, changeID: nil, historyError: nil)
         }
         let checked = GlossaryLoader.parseDelimited(splice.text, file: path, format: source.format)
         let (own, others) = Self.attribute(checked.problems, old: source.parsed.problems, rowStart: splice.rowStart, table: checked.table)
         var refused = own.filter { $0.severity == .error }
         if let fields = edit.fields {
+            let line = splice.rowStart.flatMap { start in checked.table.rows.first { $0.scalars.lowerBound == start }?.line } ?? 0
             // What the loader reads back as several renderings (see GlossaryTSVWriter.problems).
-            for var problem in GlossaryTSVWriter.problems([fields.entry(file: path, line: own.first?.line ?? 0)]) {
+            for var problem in GlossaryTSVWriter.problems([fields.entry(file: path, line: line)]) {
                 problem.field = "avoid"
                 refused.append(problem)
             }
@@ -108,12 +109,18 @@ public final class GlossaryFileEditor: Sendable {
         }
         let before = target.map { entries[$0] }
         var changeID: Int64?
+        var historyError: String?
         if let history {
             let change = GlossaryChange(
                 at: Date(), actor: actor, file: path, action: edit.action,
                 before: before.map(GlossaryEntryFields.init), after: after.map(GlossaryEntryFields.init),
                 line: after?.line ?? before?.line ?? 0, revisionBefore: revision, revisionAfter: newRevision, origin: origin)
-            changeID = try? history.record(change)
+            do {
+                changeID = try history.record(change)
+            } catch {
+                // The file is written and live; say that the history missed it rather than fail.
+                historyError = "the change was written but not recorded in \(history.path): \(error)"
+            }
         }
         var outcome: GlossaryStore.Outcome?
         if let store, store.files.contains(where: { Source.realPath($0) == source.realPath }) {
@@ -121,7 +128,7 @@ public final class GlossaryFileEditor: Sendable {
         }
         return GlossaryEditResult(
             file: path, previousRevision: revision, revision: newRevision, before: before, after: after,
-            otherProblems: others.kept, reload: outcome, changeID: changeID)
+            otherProblems: others.kept, reload: outcome, changeID: changeID, historyError: historyError)
     }
 
     /// Splits the new text's problems into the changed row's own and the rest; of the rest, an

@@ -75,6 +75,7 @@ extension GlossaryCommand {
             if let revision { current = revision } else { current = try editor.read(file).revision }
             let result = try editor.apply(edit, to: file, revision: current, actor: options.who)
             for p in result.otherProblems where p.severity == .error { write(p.description, to: .standardError) }
+            if let historyError = result.historyError { write("warning: \(historyError)", to: .standardError) }
             switch edit {
             case .add: write("added \(result.after.map { "\($0.location): \(GlossaryEntryFields($0).summary)" } ?? "")")
             case .edit: write("changed \(result.after.map { "\($0.location): \(GlossaryEntryFields($0).summary)" } ?? "")")
