@@ -1,6 +1,6 @@
 /// Something wrong in a glossary file, printed as `FILE:LINE: message` where the message names the fix.
-public struct GlossaryProblem: Sendable, Equatable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable {
+public struct GlossaryProblem: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable {
         /// The glossary must not be used until this is fixed.
         case error
         /// Worth a look, but the glossary is usable (e.g. a later file overriding an earlier one).

@@ -16,6 +16,9 @@ struct GlossaryEditOptions: ParsableArguments {
     @Option(name: .long, help: "Who makes the change, for the history (default: cli:$USER).")
     var actor: String?
 
+    @Flag(name: .long, help: "add/edit/delete: print the result or the refusal as one JSON object on stdout (the workspace API's shape).")
+    var json = false
+
     var who: String {
         if let actor { return actor }
         if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return "cli:" + user }
@@ -74,15 +77,18 @@ extension GlossaryCommand {
             let current: String
             if let revision { current = revision } else { current = try editor.read(file).revision }
             let result = try editor.apply(edit, to: file, revision: current, actor: options.who)
+            if options.json { printJSON(result) }
             for p in result.otherProblems where p.severity == .error { write(p.description, to: .standardError) }
             if let historyError = result.historyError { write("warning: \(historyError)", to: .standardError) }
             switch edit {
+            case _ where options.json: break
             case .add: write("added \(result.after.map { "\($0.location): \(GlossaryEntryFields($0).summary)" } ?? "")")
             case .edit: write("changed \(result.after.map { "\($0.location): \(GlossaryEntryFields($0).summary)" } ?? "")")
             case .delete: write("deleted \(result.before.map { "\($0.location): \(GlossaryEntryFields($0).summary)" } ?? "")")
             }
             write("revision \(result.revision)", to: .standardError)
         } catch {
+            if options.json { printJSON(error) }
             write(error.description, to: .standardError)
             switch error {
             case .conflict: throw ExitCode(75)

@@ -253,3 +253,32 @@ import Glibc
         #expect(TermOccurrences.find(entry, in: longer, published: published).count == 2)
     }
 }
+
+@Suite struct WorkbenchJSONTests {
+    @Test func refusalsAndResultsEncodeForThePage() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.file("g.tsv", "ar\ten\nشحنة\tshipment\n")
+        let editor = GlossaryFileEditor()
+        let read = try editor.read(path)
+        func object(_ value: some Encodable) throws -> [String: Any] {
+            try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as? [String: Any])
+        }
+        let contents = try object(read)
+        #expect(contents["revision"] as? String == read.revision && contents["editable"] as? Bool == true)
+        do {
+            _ = try editor.apply(.add(GlossaryEntryFields(ar: "ميناء", en: " port")), to: path, revision: read.revision, actor: "t")
+            Issue.record("accepted a leading space")
+        } catch {
+            let json = try object(error)
+            #expect(json["error"] as? String == "invalid")
+            let problems = try #require(json["problems"] as? [[String: Any]])
+            #expect(problems.first?["field"] as? String == "en")
+            #expect(problems.first?["line"] as? Int == 3)
+            #expect((problems.first?["message"] as? String)?.hasPrefix("en has a leading space") == true)
+        }
+        let result = try object(try editor.apply(.add(GlossaryEntryFields(ar: "ميناء", en: "port")), to: path, revision: read.revision, actor: "t"))
+        #expect((result["after"] as? [String: Any])?["line"] as? Int == 3)
+        #expect(result["previous_revision"] as? String == read.revision)
+    }
+}
