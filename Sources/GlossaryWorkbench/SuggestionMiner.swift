@@ -23,7 +23,8 @@ public struct GlossarySuggestion: Sendable, Equatable, Codable {
     /// The engine's renderings the reviewers replaced.
     public var avoid: [String]
     public var evidence: [Evidence]
-    /// Reviewed segments where the reviewers wrote `en` for this Arabic and the engine did not.
+    /// Distinct reviewed sentences where the reviewers wrote `en` for this Arabic and the engine
+    /// did not (a sentence reviewed again in another document counts once; `evidence` lists every copy).
     public var support: Int
     /// The entry this corrects (same Arabic, another English), or nil for a new term.
     public var replaces: GlossaryEntry?
@@ -90,7 +91,21 @@ public enum SuggestionMiner {
     }
 
     public static func suggest(_ segments: [PublishedSegment], glossary: Glossary, decided: Set<String> = [], options: Options = Options()) -> [GlossarySuggestion] {
-        let reviewed = segments.filter { $0.origin == "reviewed" && $0.mt != nil }
+        // The same sentence reviewed again (a boilerplate paragraph in every release) is one piece
+        // of evidence, however often it recurs: mine distinct sentences, cite every copy.
+        var reviewed: [PublishedSegment] = []
+        var copies: [[PublishedSegment]] = []
+        var distinct: [String: Int] = [:]
+        for segment in segments where segment.origin == "reviewed" && segment.mt != nil {
+            let key = [CitationForm.folded(segment.ar), segment.mt?.lowercased() ?? "", segment.en.lowercased()].joined(separator: "\u{1}")
+            if let i = distinct[key] {
+                copies[i].append(segment)
+            } else {
+                distinct[key] = reviewed.count
+                reviewed.append(segment)
+                copies.append([segment])
+            }
+        }
         guard !reviewed.isEmpty else { return [] }
 
         // The Arabic: n-gram keys per segment, with the surface words for the citation form.
@@ -102,6 +117,7 @@ public enum SuggestionMiner {
         let stop = Set(arabicStopWords.map { CitationForm.folded($0) })
 
         var phraseSegments: [String: Set<Int>] = [:]
+        var segmentPhrases = [Set<String>](repeating: [], count: arabicWords.count)
         var phraseSurface: [String: [String: Int]] = [:]
         for (s, ws) in arabicWords.enumerated() {
             let firstKeys = ws.map { CitationForm.stemKey($0, first: true, isKnown: isKnown) }
@@ -112,6 +128,7 @@ public enum SuggestionMiner {
                     let key = ([firstKeys[i]] + laterKeys[(i + 1)..<(i + n)]).joined(separator: " ")
                     guard key.unicodeScalars.count >= 3 else { continue }
                     phraseSegments[key, default: []].insert(s)
+                    segmentPhrases[s].insert(key)
                     let surface = CitationForm.suggest(for: ws[i..<(i + n)].joined(separator: " "), isKnown: isKnown)
                     phraseSurface[key, default: [:]][surface, default: 0] += 1
                 }
@@ -164,7 +181,7 @@ public enum SuggestionMiner {
             // Phrases present in enough of these segments.
             var counts: [String: Int] = [:]
             for s in supportSegments {
-                for (phrase, segs) in phraseSegments where segs.contains(s) { counts[phrase, default: 0] += 1 }
+                for phrase in segmentPhrases[s] { counts[phrase, default: 0] += 1 }
             }
             for (phrase, count) in counts where count >= options.minimumSupport {
                 let holding = phraseSegments[phrase] ?? []
@@ -220,11 +237,12 @@ public enum SuggestionMiner {
             let avoid = counts.values.sorted { ($1.count, $0.text.count, $0.text) < ($0.count, $1.text.count, $1.text) }.map(\.text)
             var evidence: [GlossarySuggestion.Evidence] = []
             for s in verified {
-                let doc = reviewed[s].document
-                if let i = evidence.firstIndex(where: { $0.document == doc }) {
-                    evidence[i].segments.append(reviewed[s].id)
-                } else {
-                    evidence.append(.init(document: doc, segments: [reviewed[s].id]))
+                for copy in copies[s] {
+                    if let i = evidence.firstIndex(where: { $0.document == copy.document }) {
+                        evidence[i].segments.append(copy.id)
+                    } else {
+                        evidence.append(.init(document: copy.document, segments: [copy.id]))
+                    }
                 }
             }
             out.append(GlossarySuggestion(

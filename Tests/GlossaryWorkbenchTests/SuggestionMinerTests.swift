@@ -34,6 +34,13 @@ import Testing
             reviewed("a", 2, "وتفتش الجمارك الشحنات.", "Customs inspects the shipments.", "Customs inspects the shipments."),
         ]
         #expect(SuggestionMiner.suggest(once, glossary: .empty).isEmpty)
+        // The same sentence reviewed in five releases (boilerplate) is still one sentence.
+        let boilerplate = (1...5).map { reviewed("r\($0)", 9, "وتعتمد الجمارك على إدارة المخاطر.", "Customs relies on danger management.", "Customs relies on risk management.") }
+        #expect(SuggestionMiner.suggest(boilerplate, glossary: .empty).isEmpty)
+        let twice = boilerplate + [reviewed("r6", 2, "وبإدارة المخاطر تختار الجمارك الشحنات.", "With danger management, customs selects shipments.", "With risk management, customs selects shipments.")]
+        let found = SuggestionMiner.suggest(twice, glossary: .empty)
+        #expect(found.map(\.support) == [2])
+        #expect(found.first?.evidence.count == 6, "every copy is cited")
         // «الجمارك» is in all four reviewed segments, "stated" in two: no tie between them.
         let everywhere = [
             reviewed("a", 1, "وأكدت الجمارك النتائج.", "Customs said the results.", "Customs stated the results."),
