@@ -92,6 +92,12 @@ public final class GlossaryFileEditor: Sendable {
                 problem.field = "avoid"
                 refused.append(problem)
             }
+            // The fields as given, before a cell is written: a tab in a TSV cell would be written as
+            // a space and never reach the load's check (same validator, same words).
+            for problem in GlossaryValidator.fieldProblems(fields.entry(file: path, line: line))
+            where problem.severity == .error && !refused.contains(problem) {
+                refused.append(problem)
+            }
         }
         refused += others.caused
         guard refused.isEmpty else { throw .invalid(refused) }

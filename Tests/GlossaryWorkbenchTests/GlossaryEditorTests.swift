@@ -262,7 +262,8 @@ import Glibc
         let editor = GlossaryFileEditor()
         let read = try editor.read(path)
         func object(_ value: some Encodable) throws -> [String: Any] {
-            try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as? [String: Any])
+            let decoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value))
+            return try #require(decoded as? [String: Any])
         }
         let contents = try object(read)
         #expect(contents["revision"] as? String == read.revision && contents["editable"] as? Bool == true)
@@ -280,5 +281,52 @@ import Glibc
         let result = try object(try editor.apply(.add(GlossaryEntryFields(ar: "ميناء", en: "port")), to: path, revision: read.revision, actor: "t"))
         #expect((result["after"] as? [String: Any])?["line"] as? Int == 3)
         #expect(result["previous_revision"] as? String == read.revision)
+    }
+}
+
+@Suite struct ConcurrentEditTests {
+    @Test func twoEditsOfOneRevisionWriteOnceAndRefuseTheOther() async throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.file("g.tsv", "ar\ten\nشحنة\tshipment\n")
+        let history = try GlossaryHistory(spoolRoot: dir.path + "/spool")
+        // Two editors, as two processes would have (they share only the file and the history's lock).
+        let editors = [GlossaryFileEditor(history: history), GlossaryFileEditor(history: history)]
+        let revision = try editors[0].read(path).revision
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for (i, editor) in editors.enumerated() {
+                group.addTask {
+                    do throws(GlossaryEditError) {
+                        _ = try editor.apply(.edit(line: 2, GlossaryEntryFields(ar: "شحنة", en: i == 0 ? "consignment" : "cargo")),
+                                             to: path, revision: revision, actor: "e\(i)")
+                        return "written"
+                    } catch {
+                        if case .conflict = error { return "conflict" }
+                        return "\(error)"
+                    }
+                }
+            }
+            var all: [String] = []
+            for await o in group { all.append(o) }
+            return all.sorted()
+        }
+        #expect(outcomes == ["conflict", "written"])
+        let text = String(decoding: dir.bytes("g.tsv"), as: UTF8.self)
+        #expect(text == "ar\ten\nشحنة\tconsignment\n" || text == "ar\ten\nشحنة\tcargo\n")
+        #expect(try history.changes().count == 1)
+    }
+
+    @Test func aTabOrLineBreakInATermIsRefusedNotRewritten() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.file("g.tsv", "ar\ten\nشحنة\tshipment\n")
+        let editor = GlossaryFileEditor()
+        let revision = try editor.read(path).revision
+        for bad in ["customs\tclearance", "customs\nclearance"] {
+            #expect(throws: GlossaryEditError.self) {
+                try editor.apply(.add(GlossaryEntryFields(ar: "التخليص", en: bad)), to: path, revision: revision, actor: "t")
+            }
+        }
+        #expect(String(decoding: dir.bytes("g.tsv"), as: UTF8.self) == "ar\ten\nشحنة\tshipment\n")
     }
 }
