@@ -263,7 +263,8 @@ import Glibc
         let read = try editor.read(path)
         func object(_ value: some Encodable) throws -> [String: Any] {
             let decoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value))
-            return try #require(decoded as? [String: Any])
+            guard let dictionary = decoded as? [String: Any] else { throw CocoaError(.coderReadCorrupt) }
+            return dictionary
         }
         let contents = try object(read)
         #expect(contents["revision"] as? String == read.revision && contents["editable"] as? Bool == true)
