@@ -331,3 +331,29 @@ import Glibc
         #expect(String(decoding: dir.bytes("g.tsv"), as: UTF8.self) == "ar\ten\nشحنة\tshipment\n")
     }
 }
+
+@Suite struct EditorEdgeTests {
+    @Test func deletingARowWithATwoLineCellTakesBothLinesOnly() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let path = try dir.file("g.tsv", GlossaryEditorTests.handKept)
+        let editor = GlossaryFileEditor()
+        let read = try editor.read(path)
+        let shipment = try #require(read.entries.first { $0.en == "shipment" })
+        _ = try editor.apply(.delete(line: shipment.line), to: path, revision: read.revision, actor: "t")
+        let expected = GlossaryEditorTests.handKept.replacingOccurrences(of: "شحنة\tshipment\t\"two\r\nlines\"\tA-18\tconsignment\r\n", with: "")
+        #expect(String(decoding: dir.bytes("g.tsv"), as: UTF8.self) == expected)
+    }
+
+    @Test func aSymlinkedGlossaryKeepsItsLink() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let target = try dir.file("real.tsv", "ar\ten\nشحنة\tshipment")  // no final line break
+        let link = dir.path + "/linked.tsv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let editor = GlossaryFileEditor()
+        _ = try editor.apply(.add(GlossaryEntryFields(ar: "ميناء", en: "port")), to: link, revision: try editor.read(link).revision, actor: "t")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(String(decoding: dir.bytes("real.tsv"), as: UTF8.self) == "ar\ten\nشحنة\tshipment\nميناء\tport\n")
+    }
+}
