@@ -333,8 +333,14 @@ public enum SuggestionMiner {
         }
         var out: [Edit] = []
         var seen: Set<String> = []
+        // A run of as many words on both sides may be a word-for-word rewrite ("tariffication to
+        // comply" → "tariff in line"): its words paired in order are candidates too.
+        var paired: [(r: Range<Int>, e: Range<Int>)] = []
+        for h in hunks where h.r.count == h.e.count && h.r.count > 1 {
+            for k in 0..<h.r.count { paired.append((h.r.lowerBound + k..<h.r.lowerBound + k + 1, h.e.lowerBound + k..<h.e.lowerBound + k + 1)) }
+        }
         // The runs as they are and merged: a neighbouring edit may belong to the term or not.
-        for h in hunks + merged where !h.r.isEmpty && !h.e.isEmpty {
+        for h in hunks + merged + paired where !h.r.isEmpty && !h.e.isEmpty {
             for left in 0...2 {
                 guard h.r.lowerBound - left >= 0, h.e.lowerBound - left >= 0,
                       (0..<left).allSatisfy({ a[h.r.lowerBound - 1 - $0] == b[h.e.lowerBound - 1 - $0] }) else { break }
