@@ -88,7 +88,7 @@ public enum GlossaryFileParser {
         guard let header = table.rows.first else {
             return ParsedGlossaryFile(entries: [], problems: [GlossaryProblem(
                 file: file, line: 1,
-                message: "the file has no header row; start it with the line `ar\(sep)en\(sep)note`")],
+                message: "the file has no header row; start it with the line `\(headerLine(["ar", "en", "note"], delimiter: delimiter))`")],
                 layout: nil, table: table, entryRows: [])
         }
         var columns: [String: Int] = [:]
@@ -99,7 +99,7 @@ public enum GlossaryFileParser {
             width = 2
             problems.append(GlossaryProblem(
                 file: file, line: header.line,
-                message: "no header row: read as two columns, Arabic\(sep == "TAB" ? " TAB " : sep)English (DeepL's glossary format); to add note, avoid or match columns, put the header `ar\(sep)en\(sep)note\(sep)avoid\(sep)match` first",
+                message: "no header row: read as two columns, Arabic\(sep == "TAB" ? " TAB " : sep)English (DeepL's glossary format); to add note, avoid or match columns, put the header `\(headerLine(knownColumns, delimiter: delimiter))` first",
                 severity: .note))
         } else {
             for (index, raw) in header.fields.enumerated() {
@@ -129,7 +129,7 @@ public enum GlossaryFileParser {
         guard let arColumn = columns["ar"], let enColumn = columns["en"] else {
             problems.append(GlossaryProblem(
                 file: file, line: header.line,
-                message: "the header must name the columns `ar` and `en` (e.g. `ar\(sep)en\(sep)note`)"))
+                message: "the header must name the columns `ar` and `en` (e.g. `\(headerLine(["ar", "en", "note"], delimiter: delimiter))`); if the first line is an entry, put such a header line above it"))
             return ParsedGlossaryFile(entries: [], problems: problems, layout: nil, table: table, entryRows: [])
         }
         var entries: [GlossaryEntry] = []
@@ -166,6 +166,11 @@ public enum GlossaryFileParser {
             entryRows.append(row)
         }
         return ParsedGlossaryFile(entries: entries, problems: problems, layout: layout, table: table, entryRows: entryRows)
+    }
+
+    /// A header row as messages show it: `ar<TAB>en<TAB>note`, or `ar;en;note` for a CSV.
+    public static func headerLine(_ names: [String], delimiter: Unicode.Scalar) -> String {
+        names.joined(separator: delimiter == "\t" ? "<TAB>" : String(delimiter))
     }
 
     /// The renderings of one `avoid` cell.

@@ -104,10 +104,10 @@ struct Source {
             let missing = wanted.filter { $0.1 && layout.columns[$0.0] == nil }.map(\.0)
             if !missing.isEmpty {
                 if layout.headerless {
-                    let sep = delimiter == "\t" ? "TAB" : String(delimiter)
+                    let sep = delimiter == "\t" ? " TAB " : String(delimiter)
                     throw .invalid(missing.map { name in
                         GlossaryProblem(file: path, line: 1,
-                                        message: "this file has no header row (Arabic\(sep)English only), so it has no \(name) column; put the header `ar\(sep)en\(sep)note\(sep)avoid\(sep)match` on its first line to use it, or leave \(name) empty",
+                                        message: "this file has no header row (Arabic\(sep)English only), so it has no \(name) column; put the header `\(GlossaryFileParser.headerLine(GlossaryFileParser.knownColumns, delimiter: delimiter))` on its first line to use it, or leave \(name) empty",
                                         field: name)
                     })
                 }
