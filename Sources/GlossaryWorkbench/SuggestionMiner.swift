@@ -30,9 +30,11 @@ public struct GlossarySuggestion: Sendable, Equatable, Codable {
     public var replaces: GlossaryEntry?
 
     /// The note an accepted proposal carries, naming where it came from.
-    public var note: String {
-        let places = evidence.map { "\($0.document) #\($0.segments.map(String.init).joined(separator: ", #"))" }
-        return "learned from reviews: " + places.joined(separator: "; ")
+    public var note: String { "learned from reviews: " + evidenceSummary }
+
+    /// The evidence in one line: `release-a #1, #4; release-b #2`.
+    public var evidenceSummary: String {
+        evidence.map { "\($0.document) #\($0.segments.map(String.init).joined(separator: ", #"))" }.joined(separator: "; ")
     }
 
     /// The entry as proposed (an edit of `replaces` keeps its note and avoid renderings).

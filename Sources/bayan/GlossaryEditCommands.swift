@@ -314,7 +314,7 @@ extension GlossaryCommand {
                 } else {
                     var line = "\(s.id)  «\(s.ar)» → \"\(s.en)\"  (engine: \(s.avoid.joined(separator: " | ")); \(s.support) segments)"
                     if let old = s.replaces { line += "\n    corrects \(old.location): \"\(old.en)\"" }
-                    line += "\n    evidence: " + s.evidence.map { "\($0.document) #\($0.segments.map(String.init).joined(separator: ", #"))" }.joined(separator: "; ")
+                    line += "\n    evidence: " + s.evidenceSummary
                     GlossaryCommand.write(line)
                 }
             }
