@@ -94,6 +94,13 @@ import Testing
         #expect(parse("").problems.first?.description.contains("no header row") == true)
     }
 
+    @Test func excelSepLineNamesTheDelimiter() {
+        let parsed = parse("sep=;\r\nar;en;note\r\nرسوم الجمارك;customs duties;plural, as in tariffs\r\n", file: "g.csv", format: .csv)
+        #expect(parsed.problems == [])
+        #expect(parsed.entries.first?.note == "plural, as in tariffs")
+        #expect(parsed.entries.first?.line == 3)
+    }
+
     @Test func unknownColumnsAreKeptWithADidYouMean() {
         let parsed = parse("ar\ten\tEnglish\tsource_id\nشحنة\tshipment\tconsignment\t17\n")
         #expect(parsed.entries.map(\.en) == ["shipment"])
