@@ -32,7 +32,9 @@ public enum DurableFS {
     /// `mode` (e.g. the replaced file's) is set on the new file before it takes the name;
     /// `crashPoint`, when given, is hit between the fsynced temporary file and the rename.
     public static func replaceFile(_ path: String, _ bytes: [UInt8], mode: mode_t? = nil, crashPoint: CrashPoint? = nil) throws {
-        let dir = (path as NSString).deletingLastPathComponent
+        // A bare file name lives in the current folder (not in "/", where "" + "/." would put the temporary).
+        let parent = (path as NSString).deletingLastPathComponent
+        let dir = parent.isEmpty ? "." : parent
         let tmp = dir + "/." + ((path as NSString).lastPathComponent) + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         do {
             try writeNewFile(tmp, bytes, mode: mode)
