@@ -59,4 +59,38 @@ import Testing
         #expect(history.contains("before: «شحنة» → \"shipment\""))
         #expect(history.contains("after:  «شحنة» → \"consignment\""))
     }
+
+    @Test func aTermAddedFromTheCommandLineReachesTheRunningDaemonsNextDocument() async throws {
+        let server = try Fixtures.server()
+        defer { server.stop() }
+        let spool = try TempSpool()
+        let glossary = spool.dir + "/terms.tsv"
+        try "ar\ten\tnote\n# kept by hand\nجمارك دبي\tDubai Customs\ttest\n".write(toFile: glossary, atomically: true, encoding: .utf8)
+        try spool.writeConfig(engineURL: server.baseURL, extra: "status_interval: 0.2\n")
+        try (try String(contentsOfFile: spool.configPath, encoding: .utf8))
+            .replacingOccurrences(of: "  files: []", with: "  files: [\"\(glossary)\"]")
+            .write(toFile: spool.configPath, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess.run(spool)
+        func status() -> [String: Any]? {
+            guard let data = FileManager.default.contents(atPath: spool.root + "/.state/status.json") else { return nil }
+            return (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["glossary"] as? [String: Any]
+        }
+        #expect(await Eventually.wait(timeout: 20) { status()?["entries"] as? Int == 1 }, "log:\n\(daemon.log)")
+        let before = status()?["version"] as? String
+        // A refused change leaves the running glossary as it was.
+        let (refused, _) = try await bayan(["glossary", "add", "--config", spool.configPath, "--ar", "جمارك دبي", "--en", "Customs of Dubai"], spool, log: "refused.log")
+        #expect(refused == 1)
+        let (added, out) = try await bayan(
+            ["glossary", "add", "--config", spool.configPath, "--ar", "ميناء جبل علي", "--en", "Jebel Ali Port", "--actor", "amal"], spool, log: "add.log")
+        #expect(added == 0, "\(out)")
+        #expect(await Eventually.wait(timeout: 20) { status()?["entries"] as? Int == 2 }, "log:\n\(daemon.log)")
+        #expect(status()?["version"] as? String != before)
+        try spool.drop("port.txt", Fixtures.release(1))
+        #expect(await Eventually.wait(timeout: 30) { spool.doneFiles == ["port.txt"] })
+        let terms = ((spool.resultJSON("port")?["segments"] as? [[String: Any]])?.first?["terms"] as? [[String: Any]]) ?? []
+        #expect(Set(terms.compactMap { $0["en"] as? String }) == ["Dubai Customs", "Jebel Ali Port"])
+        #expect(try String(contentsOfFile: glossary, encoding: .utf8).hasPrefix("ar\ten\tnote\n# kept by hand\nجمارك دبي\tDubai Customs\ttest\n"))
+        #expect(FileManager.default.fileExists(atPath: spool.root + "/.state/glossary.sqlite"))
+        #expect(daemon.isRunning)
+    }
 }
