@@ -55,6 +55,12 @@ let package = Package(
         .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys", "Interchange"]),
         // Reviewed XLIFF/TMX files back in: match a file to its document, check it, plan the changes.
         .target(name: "ReviewImport", dependencies: ["BayanCore", "ArabicText", "Interchange", "Translation"]),
+        // Glossary editing through the one validator, its history, suggestions learned from
+        // reviews and "where else does this term occur": for the CLI and the web workspace.
+        .target(name: "GlossaryWorkbench", dependencies: [
+            "BayanCore", "ArabicText", "Glossary", "Outputs",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Spool, watcher, scheduler, lifecycle.
         .target(name: "Daemon", dependencies: [
             "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "ReviewImport",
@@ -66,6 +72,7 @@ let package = Package(
         ]),
         .executableTarget(name: "bayan", dependencies: [
             "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "Daemon", "ReviewImport",
+            "GlossaryWorkbench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -88,6 +95,9 @@ let package = Package(
         .testTarget(name: "BayanCoreTests", dependencies: ["BayanCore"]),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "BayanCore", "BayanTestSupport", "ZIPFoundation"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "ArabicText", "BayanCore"]),
+        .testTarget(name: "GlossaryWorkbenchTests", dependencies: [
+            "GlossaryWorkbench", "Glossary", "BayanCore", "Outputs",
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "TranslationTests", dependencies: ["Translation", "BayanTestSupport", "BayanCore"]),
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText"]),
         .testTarget(name: "InterchangeTests", dependencies: [

@@ -7,6 +7,15 @@ public struct DelimitedTable: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var line: Int
         public var fields: [String]
+        /// Where the row stands in the parsed text, in Unicode scalars, without its line break
+        /// (so an editor can replace one row and leave every other byte as it was).
+        public var scalars: Range<Int> = 0..<0
+
+        public init(line: Int, fields: [String], scalars: Range<Int> = 0..<0) {
+            self.line = line
+            self.fields = fields
+            self.scalars = scalars
+        }
     }
 
     public var rows: [Row]
@@ -36,6 +45,7 @@ public struct DelimitedTable: Sendable, Equatable {
         var field = String.UnicodeScalarView()
         var line = 1
         var rowLine = 1
+        var rowStart = 0
         var atFieldStart = true
         var inQuotes = false
         var rowIsComment = false
@@ -48,10 +58,10 @@ public struct DelimitedTable: Sendable, Equatable {
             field = String.UnicodeScalarView()
             atFieldStart = true
         }
-        func endRow() {
+        func endRow(at end: Int) {
             endField()
             let blank = fields.count == 1 && fields[0].isEmpty && !rowHasContent
-            if !rowIsComment && !blank { rows.append(Row(line: rowLine, fields: fields)) }
+            if !rowIsComment && !blank { rows.append(Row(line: rowLine, fields: fields, scalars: rowStart..<end)) }
             fields = []
             rowIsComment = false
             rowHasContent = false
@@ -83,20 +93,24 @@ public struct DelimitedTable: Sendable, Equatable {
             }
             if rowIsComment {
                 if c == "\n" || c == "\r" {
+                    let end = i
                     if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
-                    endRow()
+                    endRow(at: end)
                     line += 1
                     rowLine = line
+                    rowStart = i + 1
                 }
                 i += 1
                 continue
             }
             switch c {
             case "\r", "\n":
+                let end = i
                 if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
-                endRow()
+                endRow(at: end)
                 line += 1
                 rowLine = line
+                rowStart = i + 1
             case delimiter:
                 rowHasContent = true
                 endField()
@@ -113,7 +127,24 @@ public struct DelimitedTable: Sendable, Equatable {
             }
             i += 1
         }
-        if !fields.isEmpty || !field.isEmpty || rowHasContent || rowIsComment { endRow() }
+        if !fields.isEmpty || !field.isEmpty || rowHasContent || rowIsComment { endRow(at: scalars.count) }
         return DelimitedTable(rows: rows)
+    }
+
+    /// One cell as `parse` reads it back unchanged: quoted when it holds the delimiter, a quote at
+    /// its start, a line break, or a leading `#` (which would make the line a comment), or when
+    /// `quoteAll` (a file whose rows quote every cell, as some spreadsheets write). A tab cannot
+    /// stand in a TSV cell; it becomes a space.
+    public static func cell(_ s: String, delimiter: Unicode.Scalar, quoteAll: Bool = false) -> String {
+        let text = delimiter == "\t" ? String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "\t" ? " " : $0 })) : s
+        let needsQuotes = quoteAll || text.hasPrefix("\"") || text.hasPrefix("#")
+            || text.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0 == delimiter }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One row of cells joined by `delimiter`, without a line break.
+    public static func row(_ cells: [String], delimiter: Unicode.Scalar, quoteAll: Bool = false) -> String {
+        cells.map { cell($0, delimiter: delimiter, quoteAll: quoteAll) }.joined(separator: String(delimiter))
     }
 }

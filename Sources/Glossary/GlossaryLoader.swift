@@ -40,12 +40,20 @@ public enum GlossaryLoader {
             } catch {
                 return ([], [GlossaryProblem(file: file, line: 1, message: "not UTF-8 text; save it as UTF-8 (in Excel: \"CSV UTF-8\")")])
             }
-            let delimiter: Unicode.Scalar = format == .tsv ? "\t" : GlossaryFileParser.csvDelimiter(of: text)
-            let parsed = GlossaryFileParser.parse(text, file: file, delimiter: delimiter)
-            let problems = parsed.problems + GlossaryValidator.validate(parsed.entries)
-            // In file order, so the list reads top to bottom with the file.
-            return (parsed.entries, problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element))
+            let parsed = parseDelimited(text, file: file, format: format)
+            return (parsed.entries, parsed.problems)
         }
+    }
+
+    /// Reads decoded TSV/CSV text and validates it: the one path a file load, `bayan glossary
+    /// check` and an edit (`GlossaryFileEditor`) all take. Problems come in file order.
+    public static func parseDelimited(_ text: String, file: String, format: Format) -> ParsedGlossaryFile {
+        let delimiter: Unicode.Scalar = format == .tsv ? "\t" : GlossaryFileParser.csvDelimiter(of: text)
+        var parsed = GlossaryFileParser.parseFile(text, file: file, delimiter: delimiter)
+        let problems = parsed.problems + GlossaryValidator.validate(parsed.entries)
+        // In file order, so the list reads top to bottom with the file.
+        parsed.problems = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return parsed
     }
 
     /// Loads, validates and merges `paths` in order (later files win).

@@ -30,11 +30,5 @@ public enum GlossaryTSVWriter {
         return problems
     }
 
-    static func cell(_ s: String) -> String {
-        let text = String(s.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
-        let needsQuotes = text.hasPrefix("\"") || text.hasPrefix("#")
-            || text.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func cell(_ s: String) -> String { DelimitedTable.cell(s, delimiter: "\t") }
 }

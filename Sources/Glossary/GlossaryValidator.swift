@@ -16,11 +16,11 @@ public enum GlossaryValidator {
                     let what = first.ar == entry.ar ? "«\(entry.ar)»" : "«\(entry.ar)» (same as «\(first.ar)» once normalized)"
                     problems.append(GlossaryProblem(
                         file: entry.file, line: entry.line,
-                        message: "duplicate of line \(first.line): \(what) → \"\(entry.en)\"; delete one of the two lines"))
+                        message: "duplicate of line \(first.line): \(what) → \"\(entry.en)\"; delete one of the two lines", field: "ar"))
                 } else {
                     problems.append(GlossaryProblem(
                         file: entry.file, line: entry.line,
-                        message: "«\(entry.ar)» is \"\(entry.en)\" here but \"\(first.en)\" on line \(first.line); keep one English term (put the other in `avoid` if it is wrong)"))
+                        message: "«\(entry.ar)» is \"\(entry.en)\" here but \"\(first.en)\" on line \(first.line); keep one English term (put the other in `avoid` if it is wrong)", field: "ar"))
                 }
             } else {
                 firstByKey[key] = entry
@@ -32,31 +32,31 @@ public enum GlossaryValidator {
     /// Problems inside one entry's fields.
     public static func fieldProblems(_ entry: GlossaryEntry) -> [GlossaryProblem] {
         var problems: [GlossaryProblem] = []
-        func add(_ message: String) {
-            problems.append(GlossaryProblem(file: entry.file, line: entry.line, message: message))
+        func add(_ field: String, _ message: String) {
+            problems.append(GlossaryProblem(file: entry.file, line: entry.line, message: message, field: field))
         }
         var fields: [(String, String)] = [("ar", entry.ar), ("en", entry.en), ("note", entry.note)]
         fields += entry.avoid.map { ("avoid", $0) }
         for (name, value) in fields {
             // A note may span lines (a spreadsheet cell with Alt+Enter); terms may not.
             if let bad = value.unicodeScalars.first(where: { isInvisibleOrControl($0) && !(name == "note" && $0 == "\n") }) {
-                add("\(name) contains the invisible character \(describe(bad)); delete it (retype the cell if you cannot see it)")
+                add(name, "\(name) contains the invisible character \(describe(bad)); delete it (retype the cell if you cannot see it)")
             }
-            if let stray = straySpace(in: value) { add("\(name) \(stray)") }
+            if let stray = straySpace(in: value) { add(name, "\(name) \(stray)") }
         }
-        if entry.ar.isEmpty { add("ar is empty; write the Arabic term or delete the line") }
-        if entry.en.isEmpty { add("en is empty; write the approved English for «\(entry.ar)» or delete the line") }
+        if entry.ar.isEmpty { add("ar", "ar is empty; write the Arabic term or delete the line") }
+        if entry.en.isEmpty { add("en", "en is empty; write the approved English for «\(entry.ar)» or delete the line") }
         if !entry.ar.isEmpty && !entry.ar.unicodeScalars.contains(where: isArabicLetter) {
             if entry.en.unicodeScalars.contains(where: isArabicLetter) {
-                add("ar \"\(entry.ar)\" is not Arabic but en is; the columns look swapped (ar comes first)")
+                add("ar", "ar \"\(entry.ar)\" is not Arabic but en is; the columns look swapped (ar comes first)")
             } else {
-                add("ar \"\(entry.ar)\" contains no Arabic letter; the first column must be the Arabic term")
+                add("ar", "ar \"\(entry.ar)\" contains no Arabic letter; the first column must be the Arabic term")
             }
         } else if entry.en.unicodeScalars.contains(where: isArabicLetter) {
-            add("en \"\(entry.en)\" contains Arabic letters; the en column must hold the English term only")
+            add("en", "en \"\(entry.en)\" contains Arabic letters; the en column must hold the English term only")
         }
         for rendering in entry.avoid where sameEnglish(rendering, entry.en) {
-            add("avoid lists \"\(rendering)\", which is the approved English itself; remove it from avoid")
+            add("avoid", "avoid lists \"\(rendering)\", which is the approved English itself; remove it from avoid")
         }
         return problems
     }

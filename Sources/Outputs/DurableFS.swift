@@ -10,10 +10,12 @@ import Glibc
 /// rename it into place, fsync the parent. Every path is a plain POSIX path.
 public enum DurableFS {
     /// Creates `path` exclusively (mode 0644, no link following), writes `bytes`, fsyncs, closes.
-    public static func writeNewFile(_ path: String, _ bytes: [UInt8]) throws {
+    /// With `mode`, the file gets exactly that mode (not masked by the umask).
+    public static func writeNewFile(_ path: String, _ bytes: [UInt8], mode: mode_t? = nil) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ioError("create \(path)") }
         defer { close(fd) }
+        if let mode, fchmod(fd, mode) != 0 { throw ioError("set the permissions of \(path)") }
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -27,10 +29,20 @@ public enum DurableFS {
     }
 
     /// Writes `bytes` to `path` atomically: a temporary sibling, fsync, rename, fsync of the folder.
-    public static func replaceFile(_ path: String, _ bytes: [UInt8]) throws {
-        let dir = (path as NSString).deletingLastPathComponent
+    /// `mode` (e.g. the replaced file's) is set on the new file before it takes the name;
+    /// `crashPoint`, when given, is hit between the fsynced temporary file and the rename.
+    public static func replaceFile(_ path: String, _ bytes: [UInt8], mode: mode_t? = nil, crashPoint: CrashPoint? = nil) throws {
+        // A bare file name lives in the current folder (not in "/", where "" + "/." would put the temporary).
+        let parent = (path as NSString).deletingLastPathComponent
+        let dir = parent.isEmpty ? "." : parent
         let tmp = dir + "/." + ((path as NSString).lastPathComponent) + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        try writeNewFile(tmp, bytes)
+        do {
+            try writeNewFile(tmp, bytes, mode: mode)
+        } catch {
+            unlink(tmp)
+            throw error
+        }
+        crashPoint?.hit()
         guard rename(tmp, path) == 0 else {
             let error = ioError("rename \(tmp) to \(path)")
             unlink(tmp)

@@ -9,13 +9,15 @@ struct GlossaryCommand: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "glossary",
-        abstract: "Check, match, import and export the customs glossary.",
+        abstract: "Check, edit, match, import and export the customs glossary; learn terms from reviews.",
         discussion: """
-        Glossary files are UTF-8 TSV with a header row `ar<TAB>en<TAB>note` and optional columns `avoid` (English renderings to flag, separated by |) and `match` (`exact`); `#` starts a comment line. CSV as Excel writes it and TBX are read too. Several files are merged in order; later files win. Without files, \(defaultFile) is used.
+        Glossary files are UTF-8 TSV with a header row `ar<TAB>en<TAB>note` and optional columns `avoid` (English renderings to flag, separated by |) and `match` (`exact`); `#` starts a comment line. CSV as Excel and LibreOffice write it (BOM, `;`, quoted line breaks), UTF-16 text and TBX are read too; a two-column file without a header (DeepL's format) is read as Arabic, English; unknown columns are kept and ignored with a warning. Several files are merged in order; later files win. Without files, \(defaultFile) is used. add, edit and delete change one entry through the same validator and record it in the history (TBX files are read-only).
 
         Example: bayan glossary check Glossary/customs.tsv local.tsv
         """,
-        subcommands: [Check.self, Match.self, Import.self, Export.self])
+        subcommands: [Check.self, Match.self, Import.self, Export.self,
+                      // Editing, history, suggestions, occurrences: GlossaryEditCommands.swift.
+                      List.self, Add.self, Edit.self, Delete.self, History.self, Suggest.self, Occurrences.self])
 
     static func write(_ line: String, to handle: FileHandle = .standardOutput) {
         handle.write(Data((line + "\n").utf8))

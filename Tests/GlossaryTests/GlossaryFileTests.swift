@@ -79,11 +79,40 @@ import Testing
         #expect(problems.count == 11, "\(problems.joined(separator: "\n"))")
     }
 
-    @Test func headerIsRequired() {
-        let problems = parse("جمارك دبي\tDubai Customs\n").problems.map(\.description)
-        #expect(problems.first?.hasPrefix("g.tsv:1: unknown column") == true)
+    @Test func headerIsRequiredUnlessTheFirstRowIsPlainlyData() {
+        // DeepL's glossary format: Arabic TAB English, no header; read with a note, not an error.
+        let deepl = parse("جمارك دبي\tDubai Customs\nشحنة\tshipment\n")
+        #expect(deepl.entries.map(\.en) == ["Dubai Customs", "shipment"])
+        #expect(deepl.entries.first?.line == 1)
+        #expect(deepl.problems.count == 1)
+        #expect(deepl.problems.first?.severity == .note)
+        #expect(deepl.problems.first?.description.hasPrefix("g.tsv:1: note: no header row") == true)
+        // A first row that is neither a header nor plainly data still needs the header.
+        let problems = parse("Customs\tDubai Customs\nشحنة\tshipment\n").problems.map(\.description)
+        #expect(problems.first?.hasPrefix("g.tsv:1: warning: unknown column") == true)
         #expect(problems.contains { $0.contains("must name the columns `ar` and `en`") })
         #expect(parse("").problems.first?.description.contains("no header row") == true)
+    }
+
+    @Test func excelSepLineNamesTheDelimiter() {
+        let parsed = parse("sep=;\r\nar;en;note\r\nرسوم الجمارك;customs duties;plural, as in tariffs\r\n", file: "g.csv", format: .csv)
+        #expect(parsed.problems == [])
+        #expect(parsed.entries.first?.note == "plural, as in tariffs")
+        #expect(parsed.entries.first?.line == 3)
+    }
+
+    @Test func unknownColumnsAreKeptWithADidYouMean() {
+        let parsed = parse("ar\ten\tEnglish\tsource_id\nشحنة\tshipment\tconsignment\t17\n")
+        #expect(parsed.entries.map(\.en) == ["shipment"])
+        let messages = parsed.problems.map(\.description)
+        #expect(messages.count == 2)
+        #expect(parsed.problems.allSatisfy { $0.severity == .warning })
+        #expect(messages.contains { $0.contains("\"English\" in the header is kept and ignored; did you mean `en`?") })
+        #expect(messages.contains { $0.contains("\"source_id\" in the header is kept and ignored (Bayan reads ar, en, note, avoid, match)") })
+        // A header of near misses only: the error names the required columns, the warnings the fix.
+        let arabic = parse("Arabic\tEnglish\nشحنة\tshipment\n").problems
+        #expect(arabic.contains { $0.severity == .warning && $0.message.contains("did you mean `ar`?") })
+        #expect(arabic.contains { $0.severity == .error && $0.message.contains("must name the columns") })
     }
 
     @Test func mergingLaterFilesWinAndConflictsAreReported() throws {
