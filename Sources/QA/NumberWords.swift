@@ -14,6 +14,9 @@ enum NumberWords {
         for (i, w) in ordinals.enumerated() { table[w] = Double(i + 1) }
         let tenOrdinals = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
         for (i, w) in tenOrdinals.enumerated() { table[w] = Double((i + 2) * 10) }
+        // "the eighties" for «الثمانينيات».
+        let decades = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        for (i, w) in decades.enumerated() { table[w] = Double((i + 2) * 10) }
         table["hundred"] = 100; table["hundredth"] = 100
         table["thousand"] = 1e3; table["million"] = 1e6; table["billion"] = 1e9; table["trillion"] = 1e12
         table["dozen"] = 12; table["twice"] = 2; table["double"] = 2; table["once"] = 1
