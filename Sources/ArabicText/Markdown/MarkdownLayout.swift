@@ -1,0 +1,257 @@
+import BayanCore
+import Ink
+
+/// A Markdown file as Bayan reads it: Ink parses the blocks, and each block's HTML (which Ink
+/// renders per block, with the block's raw source) is walked for its text, its inline marks and
+/// its list nesting. The reader builds `Document` from `units`; the release renderer uses the
+/// same layout to put English where each unit's source was and copy everything else verbatim.
+///
+/// `Document.text` for Markdown is the text of the translatable blocks with the Markdown removed
+/// (markers, link targets, emphasis marks), one paragraph per heading, paragraph, list item,
+/// quote or table cell, joined with "\n" like every reader; soft-wrapped lines are one paragraph
+/// with a space where the line broke. Code blocks, HTML blocks, rules, images, link reference
+/// definitions and front matter are not in it.
+public struct MarkdownLayout: Sendable, Equatable {
+    /// An emphasis, strong emphasis, link or inline code span inside one paragraph.
+    public struct Inline: Sendable, Equatable {
+        public enum Kind: String, Sendable, Equatable { case emphasis, strong, link, code }
+        public var kind: Kind
+        /// Scalar offsets in `Document.text` (the marks themselves are not in the text).
+        public var start: Int
+        public var end: Int
+        /// The link target, not translated.
+        public var target: String?
+    }
+
+    /// One translatable block and where it sits in the source.
+    public struct Unit: Sendable, Equatable {
+        public var kind: ParagraphKind
+        /// Index in `Document.paragraphs`, or nil when the block holds no visible text.
+        public var paragraph: Int?
+        /// Scalar range of the block's source lines, without the final line break.
+        public var source: Range<Int>
+        /// What goes before the English on its line: "## ", "> ", "  - ", "3. "; for a table
+        /// cell, nothing (the row is rebuilt).
+        public var prefix: String
+        /// For table cells: the source row (scalar range) the cell belongs to.
+        public var row: Range<Int>?
+        public var inlines: [Inline]
+    }
+
+    public var text: String
+    public var paragraphs: [Paragraph]
+    public var units: [Unit]
+    /// Scalar range of the front matter (`---` … `---`), kept verbatim.
+    public var frontMatter: Range<Int>?
+
+    /// Parses decoded Markdown. Throws `BayanError.badInput` when the text is over `maxScalars`.
+    public static func parse(_ source: String, maxScalars: Int, fileName: String) throws -> MarkdownLayout {
+        let scalars = Array(source.unicodeScalars)
+        let front = frontMatterRange(scalars)
+        let bodyStart = front.map { $0.upperBound } ?? 0
+        // Ink reads "\r\n" less well than "\n" (a CRLF list loses its nesting, a blank line is
+        // not blank): it gets the text with CRs dropped (a lone CR as LF), and `original` maps
+        // its offsets back to the source's.
+        var bodyScalars: [Unicode.Scalar] = []
+        var original: [Int] = []
+        for k in bodyStart..<scalars.count {
+            if scalars[k] == "\r" {
+                if k + 1 < scalars.count, scalars[k + 1] == "\n" { continue }
+                bodyScalars.append("\n")
+            } else {
+                bodyScalars.append(scalars[k])
+            }
+            original.append(k)
+        }
+        original.append(scalars.count)
+        let blocks = InkBlocks.parse(SourceLines.string(bodyScalars))
+        var builder = DocumentBuilder(maxScalars: maxScalars, fileName: fileName)
+        var units: [Unit] = []
+        for block in blocks {
+            let range = original[block.source.lowerBound]..<original[block.source.upperBound]
+            let trimmed = trimLineBreaks(scalars, range)
+            let items = block.target == .lists
+                ? try listItems(scalars, trimmed, fileName: fileName)
+                : try BlockHTML.items(block.html, target: block.target, fileName: fileName)
+            for item in items {
+                var unit = Unit(kind: item.kind, paragraph: nil, source: trimmed, prefix: "", row: nil, inlines: [])
+                try place(item, &unit, scalars: scalars, builder: &builder)
+                units.append(unit)
+            }
+            assignSourceLines(&units, block: block.target, range: trimmed, scalars: scalars)
+        }
+        let document = builder.document(SourceInfo(file: fileName, sha256: "", encoding: "", format: "markdown"))
+        return MarkdownLayout(text: document.text, paragraphs: document.paragraphs, units: units, frontMatter: front)
+    }
+
+    /// A list block's items, one per marker line with its continuation lines. Ink found the
+    /// block; its items are split here because Ink joins items whose marker changes ("-" then
+    /// "2.") into one, and each item's text is then parsed by Ink on its own (emphasis, links).
+    private static func listItems(_ scalars: [Unicode.Scalar], _ range: Range<Int>, fileName: String) throws -> [BlockHTML.Item] {
+        let lines = SourceLines.split(scalars, range)
+        return try SourceLines.listItems(scalars, lines).map { item in
+            let itemLines = SourceLines.split(scalars, item.range)
+            var text = ""
+            for (n, line) in itemLines.enumerated() {
+                let start = n == 0 ? line.lowerBound + item.prefix.unicodeScalars.count : line.lowerBound + SourceLines.indent(scalars, line)
+                if n > 0 { text += "\n" }
+                text += SourceLines.string(scalars[min(start, line.upperBound)..<line.upperBound])
+            }
+            var merged = BlockHTML.Item(kind: .listItem)
+            for block in InkBlocks.parse(text) {
+                for part in try BlockHTML.items(block.html, target: block.target == .lists ? .paragraphs : block.target, fileName: fileName) {
+                    if !merged.text.isEmpty, !part.text.isEmpty { merged.text.append(" ") }
+                    let shift = merged.text.count
+                    merged.inlines += part.inlines.map { var i = $0; i.start += shift; i.end += shift; return i }
+                    merged.text += part.text
+                }
+            }
+            return merged
+        }
+    }
+
+    /// Adds the item's text to the document (trimmed, spaces collapsed already) and records where.
+    private static func place(_ item: BlockHTML.Item, _ unit: inout Unit, scalars: [Unicode.Scalar], builder: inout DocumentBuilder) throws {
+        var text = item.text
+        var lead = 0
+        while lead < text.count, ScalarClass.isSpace(text[lead].value) { lead += 1 }
+        var end = text.count
+        while end > lead, ScalarClass.isSpace(text[end - 1].value) { end -= 1 }
+        text = Array(text[lead..<end])
+        let before = builder.paragraphs.count
+        try builder.add(text, kind: item.kind)
+        guard builder.paragraphs.count > before, let p = builder.paragraphs.last else { return }
+        unit.paragraph = p.index
+        unit.inlines = item.inlines.compactMap { inline in
+            let a = min(max(inline.start - lead, 0), text.count), b = min(max(inline.end - lead, 0), text.count)
+            guard a < b else { return nil }
+            return Inline(kind: inline.kind, start: p.start + a, end: p.start + b, target: inline.target)
+        }
+    }
+
+    /// Splits a block's source among its units: list items get their own lines and markers,
+    /// table cells their rows, headings and quotes their markers.
+    private static func assignSourceLines(_ units: inout [Unit], block: Modifier.Target, range: Range<Int>, scalars: [Unicode.Scalar]) {
+        let lines = SourceLines.split(scalars, range)
+        guard let first = lines.first else { return }
+        let mine = units.indices.filter { units[$0].source == range && units[$0].prefix.isEmpty && units[$0].row == nil }
+        switch block {
+        case .headings:
+            for k in mine { units[k].prefix = SourceLines.headingPrefix(scalars, first) }
+        case .blockquotes:
+            for k in mine { units[k].prefix = SourceLines.quotePrefix(scalars, first) }
+        case .lists:
+            let items = SourceLines.listItems(scalars, lines)
+            for (n, k) in mine.enumerated() where n < items.count {
+                units[k].source = items[n].range
+                units[k].prefix = items[n].prefix
+            }
+        case .tables:
+            let rows = lines.filter { !SourceLines.isTableDelimiter(scalars, $0) }
+            var cell = 0
+            for row in rows {
+                let count = SourceLines.tableCells(scalars, row)
+                for _ in 0..<count where cell < mine.count {
+                    units[mine[cell]].row = row
+                    units[mine[cell]].source = row
+                    cell += 1
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    /// `---` on the first line, a later line `---` or `...`: YAML front matter.
+    static func frontMatterRange(_ s: [Unicode.Scalar]) -> Range<Int>? {
+        let lines = SourceLines.split(s, 0..<s.count)
+        guard let first = lines.first, SourceLines.string(s[first]).trimmingTrailingSpaces == "---" else { return nil }
+        for line in lines.dropFirst() {
+            let t = SourceLines.string(s[line]).trimmingTrailingSpaces
+            if t == "---" || t == "..." {
+                var end = line.upperBound
+                if end < s.count, s[end] == "\r" { end += 1 }
+                if end < s.count, s[end] == "\n" { end += 1 }
+                return 0..<end
+            }
+        }
+        return nil
+    }
+
+    static func trimLineBreaks(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
+        var a = r.lowerBound, b = r.upperBound
+        while a < b, s[a] == "\n" || s[a] == "\r" { a += 1 }
+        while b > a, s[b - 1] == "\n" || s[b - 1] == "\r" || s[b - 1] == " " || s[b - 1] == "\t" { b -= 1 }
+        return a..<b
+    }
+}
+
+/// Ink's top-level blocks with their raw source, collected through its modifiers (the public
+/// hook that sees each block's Markdown beside its HTML).
+enum InkBlocks {
+    struct Block {
+        var target: Modifier.Target
+        var source: Range<Int>
+        var html: String
+    }
+
+    final class Collector {
+        var blocks: [Block] = []
+    }
+
+    static var blockTargets: [Modifier.Target] {[
+        .headings, .paragraphs, .lists, .blockquotes, .codeBlocks, .html, .horizontalLines, .tables, .images,
+    ]}
+
+    static func parse(_ body: String) -> [Block] {
+        let collector = Collector()
+        let utf8Starts = ScalarIndex(body)
+        var parser = MarkdownParser()
+        for target in blockTargets {
+            parser.addModifier(Modifier(target: target) { input in
+                let a = utf8Starts.scalarOffset(input.markdown.startIndex)
+                let b = utf8Starts.scalarOffset(input.markdown.endIndex)
+                // Images inside a paragraph come through here too; only top-level ones matter,
+                // and those are not translated, so images are never recorded.
+                if target != .images { collector.blocks.append(Block(target: target, source: a..<b, html: input.html)) }
+                return input.html
+            })
+        }
+        _ = parser.parse(body)
+        // Ink renders blocks in document order; nested images aside, nothing overlaps.
+        return collector.blocks.sorted { $0.source.lowerBound < $1.source.lowerBound }
+    }
+
+    /// UTF-8 offset → scalar offset for indices of one string.
+    struct ScalarIndex {
+        var scalarAtByte: [Int32]
+        let base: String
+
+        init(_ s: String) {
+            base = s
+            var table = [Int32](repeating: 0, count: s.utf8.count + 1)
+            var byte = 0, scalar: Int32 = 0
+            for u in s.unicodeScalars {
+                let w = UTF8.width(u)
+                for k in 0..<w { table[byte + k] = scalar }
+                byte += w
+                scalar += 1
+            }
+            table[byte] = scalar
+            scalarAtByte = table
+        }
+
+        func scalarOffset(_ index: String.Index) -> Int {
+            let byte = base.utf8.distance(from: base.utf8.startIndex, to: index)
+            return Int(scalarAtByte[max(0, min(byte, scalarAtByte.count - 1))])
+        }
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

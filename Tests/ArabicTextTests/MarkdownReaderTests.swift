@@ -1,0 +1,206 @@
+import ArabicText
+import BayanCore
+import Foundation
+import Testing
+
+/// A short release written for these tests, with every block kind Bayan reads from Markdown.
+enum MarkdownSample {
+    static let release = """
+        ---
+        title: بيان صحفي
+        date: 2026-03-01
+        ---
+
+        # الجمارك تطلق *منصة* جديدة
+
+        أعلنت الهيئة العامة للجمارك اليوم عن إطلاق
+        منصة **رقمية** جديدة للتخليص. وتتيح المنصة
+        تقديم البيانات على مدار الساعة.
+
+        - تقليص زمن التخليص.
+        - ربط المنافذ البرية:
+          - منفذ الغويفات.
+          - منفذ حتا.
+        * خدمة العملاء.
+
+        1. التسجيل في [البوابة](https://portal.example.gov/ar) الإلكترونية.
+        2. رفع المستندات.
+
+        > قال المدير العام إن المنصة
+        > خطوة مهمة.
+
+        ```
+        curl https://portal.example.gov/api/status
+        ```
+
+        ## للتواصل
+
+        البريد `media@customs.example.gov` متاح للاستفسارات.
+        """
+
+    static var bytes: [UInt8] { Array(release.utf8) }
+    static var crlfBytes: [UInt8] { Array(release.replacingOccurrences(of: "\n", with: "\r\n").utf8) }
+}
+
+@Suite struct MarkdownReaderTests {
+    let reader = SniffingDocumentReader()
+
+    func paragraphs(_ doc: Document) -> [String] {
+        let s = Array(doc.text.unicodeScalars)
+        return doc.paragraphs.map { p in
+            var v = String.UnicodeScalarView(); v.append(contentsOf: s[p.start..<p.end]); return String(v)
+        }
+    }
+
+    @Test func everyBlockKindWithMarkersRemoved() throws {
+        let doc = try reader.read(MarkdownSample.bytes, fileName: "release.md")
+        #expect(doc.source.format == "markdown")
+        #expect(paragraphs(doc) == [
+            "الجمارك تطلق منصة جديدة",
+            "أعلنت الهيئة العامة للجمارك اليوم عن إطلاق منصة رقمية جديدة للتخليص. وتتيح المنصة تقديم البيانات على مدار الساعة.",
+            "تقليص زمن التخليص.", "ربط المنافذ البرية:", "منفذ الغويفات.", "منفذ حتا.", "خدمة العملاء.",
+            "التسجيل في البوابة الإلكترونية.", "رفع المستندات.",
+            "قال المدير العام إن المنصة خطوة مهمة.",
+            "للتواصل",
+            "البريد media@customs.example.gov متاح للاستفسارات.",
+        ])
+        #expect(doc.paragraphs.map(\.kind) == [
+            .heading, .paragraph, .listItem, .listItem, .listItem, .listItem, .listItem, .listItem, .listItem, .quote,
+            .heading, .paragraph,
+        ])
+    }
+
+    @Test func codeBlockFrontMatterAndLinkTargetsAreNotTranslated() throws {
+        let doc = try reader.read(MarkdownSample.bytes, fileName: "release.md")
+        #expect(!doc.text.contains("curl"))
+        #expect(!doc.text.contains("portal.example.gov"))
+        #expect(!doc.text.contains("title:"))
+        #expect(!doc.text.contains("*") && !doc.text.contains("#") && !doc.text.contains(">") && !doc.text.contains("`"))
+    }
+
+    @Test func softWrappedLinesAreOneParagraphAndSegmentsSliceTheText() throws {
+        let doc = try reader.read(MarkdownSample.bytes, fileName: "release.md")
+        let segments = ArabicSentenceSegmenter().segment(doc)
+        let scalars = Array(doc.text.unicodeScalars)
+        for s in segments {
+            var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[s.start..<s.end])
+            #expect(String(v) == s.text)
+        }
+        // The wrapped paragraph gives two sentences, neither cut at the line break.
+        #expect(segments.filter { $0.paragraph == 1 }.map(\.text) == [
+            "أعلنت الهيئة العامة للجمارك اليوم عن إطلاق منصة رقمية جديدة للتخليص.",
+            "وتتيح المنصة تقديم البيانات على مدار الساعة.",
+        ])
+    }
+
+    @Test func crlfReadsLikeLF() throws {
+        let lf = try reader.read(MarkdownSample.bytes, fileName: "release.md")
+        let crlf = try reader.read(MarkdownSample.crlfBytes, fileName: "release.md")
+        #expect(crlf.text == lf.text)
+        #expect(crlf.paragraphs == lf.paragraphs)
+    }
+
+    @Test func inlineEmphasisAndLinksAreKeptAsPositions() throws {
+        let layout = try MarkdownDocumentReader.layout(MarkdownSample.bytes, fileName: "release.md")
+        let scalars = Array(layout.text.unicodeScalars)
+        func text(_ i: MarkdownLayout.Inline) -> String {
+            var v = String.UnicodeScalarView(); v.append(contentsOf: scalars[i.start..<i.end]); return String(v)
+        }
+        let inlines = layout.units.flatMap(\.inlines)
+        #expect(inlines.map(\.kind) == [.emphasis, .strong, .link, .code])
+        #expect(inlines.map(text) == ["منصة", "رقمية", "البوابة", "media@customs.example.gov"])
+        #expect(inlines[2].target == "https://portal.example.gov/ar")
+    }
+
+    @Test func nestedListsKeepTheirDepthInTheSource() throws {
+        let layout = try MarkdownDocumentReader.layout(MarkdownSample.bytes, fileName: "release.md")
+        let items = layout.units.filter { $0.kind == .listItem }
+        #expect(items.map(\.prefix) == ["- ", "- ", "  - ", "  - ", "* ", "1. ", "2. "])
+    }
+
+    @Test func plainTextFilesStayLineByLine() throws {
+        let doc = try reader.read(Array("# عنوان\nسطر أول\nسطر ثان".utf8), fileName: "a.txt")
+        #expect(doc.source.format == "text")
+        #expect(doc.paragraphs.count == 3)
+    }
+
+    @Test func emptyMarkdownAndOnlyCodeAreRefused() throws {
+        let error = #expect(throws: BayanError.self) {
+            try reader.read(Array("```\nlet x = 1\n```\n".utf8), fileName: "code.md")
+        }
+        #expect(error?.message.contains("no text to translate") == true)
+    }
+}
+
+@Suite struct MarkdownReleaseRendererTests {
+    let reader = SniffingDocumentReader()
+
+    /// English for every paragraph: "P<index>" plus the paragraph's kind, so order shows.
+    func render(_ bytes: [UInt8], english: ((Int, Paragraph) -> String?)? = nil) throws -> String {
+        let doc = try reader.read(bytes, fileName: "release.md")
+        var en: [Int: String] = [:]
+        for p in doc.paragraphs { en[p.index] = english.map { $0(p.index, p) } ?? "P\(p.index) \(p.kind.rawValue)" }
+        return String(decoding: try MarkdownReleaseRenderer.render(original: bytes, document: doc, englishByParagraph: en), as: UTF8.self)
+    }
+
+    @Test func keepsTheStructure() throws {
+        let out = try render(MarkdownSample.bytes)
+        #expect(out == """
+            ---
+            title: بيان صحفي
+            date: 2026-03-01
+            ---
+
+            # P0 heading
+
+            P1 paragraph
+
+            - P2 list_item
+            - P3 list_item
+              - P4 list_item
+              - P5 list_item
+            * P6 list_item
+
+            1. P7 list_item (<https://portal.example.gov/ar>)
+            2. P8 list_item
+
+            > P9 quote
+
+            ```
+            curl https://portal.example.gov/api/status
+            ```
+
+            ## P10 heading
+
+            P11 paragraph
+            """)
+    }
+
+    @Test func keepsCRLF() throws {
+        let out = try render(MarkdownSample.crlfBytes)
+        #expect(out.contains("# P0 heading\r\n\r\nP1 paragraph\r\n"))
+        #expect(!out.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
+    @Test func marksAroundTheWholeParagraphOrUnchangedTextComeBack() throws {
+        let md = Array("**تنبيه هام**\n\nراجع [www.customs.example.gov](https://www.customs.example.gov) و*الدليل*.\n".utf8)
+        let out = try render(md) { index, _ in
+            index == 0 ? "Important notice" : "See www.customs.example.gov and the guide."
+        }
+        #expect(out == "**Important notice**\n\nSee [www.customs.example.gov](https://www.customs.example.gov) and the guide.\n")
+    }
+
+    @Test func untranslatedParagraphsStayAsWrittenAndSyntaxIsEscaped() throws {
+        let md = Array("# عنوان\n\nفقرة أولى.\n\nفقرة ثانية.\n".utf8)
+        let out = try render(md) { index, _ in index == 1 ? "1. First, the facts." : (index == 0 ? "Title" : nil) }
+        #expect(out == "# Title\n\n1\\. First, the facts.\n\nفقرة ثانية.\n")
+    }
+
+    @Test func tableCellsAreTranslatedInTheirRows() throws {
+        let md = Array("| البند | القيمة |\n|---|---|\n| الصادرات | 5 |\n".utf8)
+        let doc = try reader.read(md, fileName: "t.md")
+        #expect(doc.paragraphs.map(\.kind) == [.tableCell, .tableCell, .tableCell, .tableCell])
+        let out = try render(md) { index, _ in ["Item", "Value", "Exports", "5"][index] }
+        #expect(out == "| Item | Value |\n|---|---|\n| Exports | 5 |\n")
+    }
+}
