@@ -18,10 +18,12 @@ enum QABench {
         let handwritten = try loadTSV(dir + "/correct-handwritten.tsv")
         let generated = QAPairGenerator.pairs(count: 200, seed: 20261129)
         let tatoeba = try loadSplitTSV(dir + "/tatoeba-ar-en.tsv")
+        let numberClasses = try loadTSV(dir + "/correct-number-classes.tsv")
         let suite = StandardChecks.suite()
         let sets = [
             PairSet(label: "hand-written", pairs: handwritten), PairSet(label: "generated", pairs: generated),
             PairSet(label: "tatoeba dev", pairs: tatoeba.dev), PairSet(label: "tatoeba held-out", pairs: tatoeba.heldout),
+            PairSet(label: "number classes", pairs: numberClasses),
         ]
         print("QA benchmark: " + sets.map { "\($0.pairs.count) \($0.label)" }.joined(separator: " + ") + " correct pairs")
         print("Each pair is run twice: the Arabic's digits as Western (0-9 . ,) and as Arabic-Indic (٠-٩ ٫ ٬).")
@@ -46,7 +48,7 @@ enum QABench {
         }
 
         var shown = 0
-        for set in sets where set.label != "tatoeba held-out" {
+        for set in sets {
             for (ar0, en) in set.pairs where shown < show {
                 for ar in [QADigits.western(ar0), QADigits.arabicIndic(ar0)] {
                     let issues = suite.check(pair(ar, en))
@@ -58,7 +60,7 @@ enum QABench {
         }
 
         print("\nSeeded errors (each applied to every correct pair it fits): detected by the expected check")
-        for group in [["hand-written", "generated", "tatoeba dev"], ["tatoeba held-out"]] {
+        for group in [["hand-written", "generated", "tatoeba dev"], ["tatoeba held-out"], ["number classes"]] {
             let pool = sets.filter { group.contains($0.label) }.flatMap(\.pairs)
             print("  [\(group.joined(separator: " + "))]")
             for mutation in QAMutation.all {
@@ -74,7 +76,7 @@ enum QABench {
                         } else if args.contains("--misses") {
                             print("      missed: \(ar) → \(broken)")
                         }
-                        exported.append(["\(group[0])|\(digits)|\(mutation.name)|\(k)", group.count > 1 ? "dev" : "held-out", digits, mutation.name, mutation.check, ar, broken].joined(separator: "\t"))
+                        exported.append(["\(group[0])|\(digits)|\(mutation.name)|\(k)", group.count > 1 ? "dev" : group[0], digits, mutation.name, mutation.check, ar, broken].joined(separator: "\t"))
                     }
                     line += String(format: "  %@ %4d/%4d %6.1f%%", digits, detected, applied, 100 * Double(detected) / Double(max(1, applied)))
                 }
@@ -184,6 +186,16 @@ struct QAMutation {
         QAMutation(name: "brackets: closing mark dropped", check: "brackets") { _, en in
             guard let i = en.lastIndex(where: { $0 == ")" || $0 == "”" || $0 == "\"" }) else { return nil }
             var s = en; s.remove(at: i); return s
+        },
+        QAMutation(name: "brackets: parentheses dropped", check: "brackets") { ar, en in
+            guard ar.contains("("), en.contains("("), en.contains(")") else { return nil }
+            return String(en.filter { $0 != "(" && $0 != ")" })
+        },
+        QAMutation(name: "brackets: quoted speech unquoted", check: "brackets") { ar, en in
+            // Speech introduced by a colon («قال: "…"»): its English loses every quotation mark.
+            guard ar.contains(": «") || ar.contains(": \"") || ar.contains(": “") || ar.contains(":«") || ar.contains(":\""),
+                en.contains(where: { "\"“”".contains($0) }) else { return nil }
+            return String(en.filter { !"\"“”".contains($0) })
         },
         QAMutation(name: "endpunc: question mark lost", check: "endpunc") { ar, en in
             guard ar.hasSuffix("؟"), en.hasSuffix("?") else { return nil }

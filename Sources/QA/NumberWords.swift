@@ -76,10 +76,19 @@ enum NumberWords {
             if inRun { out.append(total + current) }
             total = 0; current = 0; inRun = false
         }
+        var previous: Double? = nil
         for token in tokens {
-            if token == "and" || token == "و" { continue }
-            guard let value = variants(token).lazy.compactMap({ lexicon[$0] }).first else { close(); continue }
+            if token == "and" || token == "و" { previous = nil; continue }
+            guard let value = variants(token).lazy.compactMap({ lexicon[$0] }).first else { close(); previous = nil; continue }
             out.append(value)
+            // «الثانية عشرة», «أحد عشر»: a unit right before «عشر» is a teen (12, 11), whatever
+            // the run it sits in («بين التاسعة والثانية عشرة» is 9 and 12).
+            if value == 10, let unit = previous, unit >= 1, unit <= 9, !token.hasPrefix("و"), out.count >= 2 {
+                // Not also the unit and ten alone: «الثانية عشرة» does not say 2.
+                out.removeLast(2)
+                out.append(unit + 10)
+            }
+            previous = value
             inRun = true
             if value >= 1000 {
                 let unit = value == 2e3 || value == 2e6 || value == 2e9 ? value / 2 : value

@@ -64,6 +64,10 @@ func arabicIndic(_ text: String) -> String {
         ("and a quarter", "تمتد الرحلة 4 ساعات وربع.", "The trip takes 4.25 hours."),
         ("ordinal range", "يعمل الفريق بين الثالثة والعاشرة مساءً.", "The team works from 3 to 10 pm."),
         ("ordinal range", "تعقد الورش من الساعة الثانية حتى الخامسة.", "The workshops run from 2 to 5 o'clock."),
+        ("ordinal teen", "يفتح المكتب بين العاشرة والحادية عشرة.", "The office opens between 10 and 11."),
+        ("time in words", "يصل الوفد في الخامسة والنصف مساءً.", "The delegation arrives at 5:30 pm."),
+        ("time in words", "بدأ الاجتماع في العاشرة وعشر دقائق.", "The meeting began at 10.10."),
+        ("tanween", "تعمل الخدمة أربعاً وعشرين ساعة.", "The service runs 24 hours."),
     ]
 
     @Test(arguments: correct)
@@ -89,6 +93,8 @@ func arabicIndic(_ text: String) -> String {
         ("dual", "تستغرق الدورة يومين.", "The course lasts 3 days."),
         ("and a half", "استغرق التفتيش ساعة ونصف.", "The inspection took 2.5 hours."),
         ("ordinal range", "يعمل الفريق بين الثالثة والعاشرة مساءً.", "The team works from 3 to 11 pm."),
+        ("ordinal teen", "يفتح المكتب بين العاشرة والحادية عشرة.", "The office opens between 10 and 1."),
+        ("time in words", "يصل الوفد في الخامسة والنصف مساءً.", "The delegation arrives at 6:30 pm."),
     ]
 
     @Test(arguments: wrong)
