@@ -124,6 +124,28 @@ enum MarkdownSample {
         #expect(doc.paragraphs.count == 3)
     }
 
+    /// Input that makes Ink recurse too deep (a crash) or retry without end (minutes): refused at
+    /// once with a way out, never handed to Ink.
+    @Test(arguments: [
+        ("brackets", String(repeating: "[", count: 5000) + "نص"),
+        ("images", String(repeating: "![", count: 3000) + "نص"),
+        ("unclosed brackets", String(repeating: "[أ ", count: 11) + "ب"),
+        ("unclosed brackets in many paragraphs", String(repeating: String(repeating: "[أ ", count: 9) + "ب\n\n", count: 100)),
+        ("angles", String(repeating: "<", count: 5000) + "نص"),
+        ("link targets", "نص " + String(repeating: "[x](", count: 3000)),
+        ("deep list", (0..<200).map { String(repeating: " ", count: $0) + "- بند\n" }.joined()),
+    ])
+    func hostileMarkdownIsRefusedQuickly(_ item: (String, String)) throws {
+        let error = #expect(throws: BayanError.self, "\(item.0)") { try reader.read(Array(item.1.utf8), fileName: "x.md") }
+        #expect(error?.message.contains("save the file as .txt") == true, "\(item.0): \(error?.message ?? "")")
+    }
+
+    @Test func ordinaryBracketsAndParenthesesAreRead() throws {
+        let text = "قال (المدير) إن [المنصة](https://a.example) جاهزة [1]. وأضاف: 3 < 5.\n\n[قسم] ثان."
+        let doc = try reader.read(Array(text.utf8), fileName: "x.md")
+        #expect(doc.paragraphs.count == 2)
+    }
+
     @Test func emptyMarkdownAndOnlyCodeAreRefused() throws {
         let error = #expect(throws: BayanError.self) {
             try reader.read(Array("```\nlet x = 1\n```\n".utf8), fileName: "code.md")

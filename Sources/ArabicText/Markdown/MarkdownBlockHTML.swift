@@ -53,7 +53,7 @@ enum BlockHTML {
 
         while let event = try scanner.next() {
             switch event {
-            case .start(let name, let attributes, let selfClosing):
+            case .start(let name, let attributes, _):
                 switch name {
                 case "ul", "ol":
                     if kind == .listItem { if current != nil { finish() }; depth += 1 }
@@ -65,7 +65,7 @@ enum BlockHTML {
                 case "strong", "b": open.append((.strong, offset(), nil))
                 case "code": open.append((.code, offset(), nil))
                 case "a": open.append((.link, offset(), attributes["href"]))
-                case "br": if current != nil, !selfClosing || true { pendingSpace = !(current?.text.isEmpty ?? true) }
+                case "br": if current != nil { pendingSpace = !(current?.text.isEmpty ?? true) }
                 default: break
                 }
             case .end(let name):

@@ -64,7 +64,8 @@ public struct MarkdownLayout: Sendable, Equatable {
             original.append(k)
         }
         original.append(scalars.count)
-        let blocks = InkBlocks.parse(SourceLines.string(bodyScalars))
+        try InkLimits.check(bodyScalars, fileName: fileName)
+        let blocks = InkBlocks.parseInChunks(bodyScalars)
         var builder = DocumentBuilder(maxScalars: maxScalars, fileName: fileName)
         var units: [Unit] = []
         for block in blocks {
@@ -73,12 +74,13 @@ public struct MarkdownLayout: Sendable, Equatable {
             let items = block.target == .lists
                 ? try listItems(scalars, trimmed, fileName: fileName)
                 : try BlockHTML.items(block.html, target: block.target, fileName: fileName)
+            let firstUnit = units.count
             for item in items {
                 var unit = Unit(kind: item.kind, paragraph: nil, source: trimmed, prefix: "", row: nil, inlines: [])
                 try place(item, &unit, scalars: scalars, builder: &builder)
                 units.append(unit)
             }
-            assignSourceLines(&units, block: block.target, range: trimmed, scalars: scalars)
+            assignSourceLines(&units, firstUnit..<units.count, block: block.target, range: trimmed, scalars: scalars)
         }
         let document = builder.document(SourceInfo(file: fileName, sha256: "", encoding: "", format: "markdown"))
         return MarkdownLayout(text: document.text, paragraphs: document.paragraphs, units: units, frontMatter: front)
@@ -131,10 +133,10 @@ public struct MarkdownLayout: Sendable, Equatable {
 
     /// Splits a block's source among its units: list items get their own lines and markers,
     /// table cells their rows, headings and quotes their markers.
-    private static func assignSourceLines(_ units: inout [Unit], block: Modifier.Target, range: Range<Int>, scalars: [Unicode.Scalar]) {
+    private static func assignSourceLines(_ units: inout [Unit], _ mine: Range<Int>, block: Modifier.Target, range: Range<Int>, scalars: [Unicode.Scalar]) {
         let lines = SourceLines.split(scalars, range)
-        guard let first = lines.first else { return }
-        let mine = units.indices.filter { units[$0].source == range && units[$0].prefix.isEmpty && units[$0].row == nil }
+        guard let first = lines.first, !mine.isEmpty else { return }
+        let mine = Array(mine)
         switch block {
         case .headings:
             for k in mine { units[k].prefix = SourceLines.headingPrefix(scalars, first) }
@@ -186,6 +188,75 @@ public struct MarkdownLayout: Sendable, Equatable {
     }
 }
 
+/// Input Ink cannot take safely: it parses links and nested lists by recursion and retries an
+/// unclosed "[" at every later one, so hundreds of unclosed brackets take minutes and thousands,
+/// or lists nested thousands deep, overflow the stack (found by feeding it such files). Releases
+/// never come near these limits; a file over them is refused with a way out.
+enum InkLimits {
+    /// "[" open at once (nested), or "<" without ">", within one paragraph.
+    static let maxOpen = 32
+    /// "[" never closed in one paragraph, and the sum over paragraphs of 2^unclosed.
+    static let maxUnclosed = 10
+    static let maxUnclosedCost = 1 << 14
+    /// Spaces before a list marker (16 levels at 3 spaces each).
+    static let maxListIndent = 48
+
+    static func check(_ s: [Unicode.Scalar], fileName: String) throws {
+        var brackets = 0, maxBrackets = 0, angles = 0, maxAngles = 0, unclosedCost = 0, parens = 0
+        var lineStart = true
+        var indent = 0
+        var blankLine = true
+        func paragraphEnds() throws {
+            // Ink retries every "[" left open at the end of a paragraph inside every other one:
+            // the time doubles with each (20 take 20 s), so they are limited per paragraph and
+            // across the file.
+            unclosedCost += 1 << min(brackets, 30)
+            if maxBrackets > maxOpen || brackets > maxUnclosed || unclosedCost > maxUnclosedCost {
+                throw BayanError.badInput(
+                    "\(fileName) has too many '[' left open in its paragraphs (more than \(maxOpen) at once, or \(maxUnclosed) never closed), which Bayan does not read as Markdown. Close or escape the brackets (\\[), or save the file as .txt to have it read line by line, and drop it again.")
+            }
+            if angles > maxOpen || maxAngles > maxOpen {
+                throw BayanError.badInput(
+                    "\(fileName) has more than \(maxOpen) '<' without a '>' in one paragraph, which Bayan does not read as Markdown. Escape them (\\<), or save the file as .txt to have it read line by line, and drop it again.")
+            }
+            if parens > maxOpen {
+                throw BayanError.badInput(
+                    "\(fileName) has more than \(maxOpen) '(' without a ')' in one paragraph, which Bayan does not read as Markdown. Close or escape them (\\(), or save the file as .txt to have it read line by line, and drop it again.")
+            }
+            brackets = 0; maxBrackets = 0; angles = 0; maxAngles = 0; parens = 0
+        }
+        for (k, u) in s.enumerated() {
+            if u == "\n" {
+                if blankLine { try paragraphEnds() }
+                lineStart = true; indent = 0; blankLine = true
+                continue
+            }
+            if lineStart {
+                if u == " " { indent += 1; continue }
+                if u == "\t" { indent += 4; continue }
+                lineStart = false
+                let next = k + 1 < s.count ? s[k + 1] : " "
+                let isMarker = ((u == "-" || u == "*" || u == "+") && next == " ") || (u.value >= 0x30 && u.value <= 0x39)
+                if isMarker, indent > maxListIndent {
+                    throw BayanError.badInput(
+                        "\(fileName) has a list indented \(indent) spaces deep, more than Bayan reads as Markdown (\(maxListIndent)). Flatten the list, or save the file as .txt to have it read line by line, and drop it again.")
+                }
+            }
+            if u != " " && u != "\t" { blankLine = false }
+            switch u {
+            case "[": brackets += 1; maxBrackets = max(maxBrackets, brackets)
+            case "]": brackets = max(0, brackets - 1)
+            case "<": angles += 1; maxAngles = max(maxAngles, angles)
+            case ">": angles = 0
+            case "(": parens += 1
+            case ")": parens = max(0, parens - 1)
+            default: break
+            }
+        }
+        try paragraphEnds()
+    }
+}
+
 /// Ink's top-level blocks with their raw source, collected through its modifiers (the public
 /// hook that sees each block's Markdown beside its HTML).
 enum InkBlocks {
@@ -202,6 +273,36 @@ enum InkBlocks {
     static var blockTargets: [Modifier.Target] {[
         .headings, .paragraphs, .lists, .blockquotes, .codeBlocks, .html, .horizontalLines, .tables, .images,
     ]}
+
+    /// Parses the text a chunk at a time (chunks end at blank lines outside fenced code), so a
+    /// construct Ink rescans costs at most its own paragraph; link reference definitions are
+    /// given to every chunk so reference links resolve.
+    static func parseInChunks(_ s: [Unicode.Scalar]) -> [Block] {
+        let lines = SourceLines.split(s, 0..<s.count)
+        var definitions = ""
+        for line in lines where SourceLines.isLinkDefinition(s, line) { definitions += SourceLines.string(s[line]) + "\n" }
+        var blocks: [Block] = []
+        var chunkStart = 0
+        var inFence = false
+        func flush(_ end: Int) {
+            guard end > chunkStart else { return }
+            let text = SourceLines.string(s[chunkStart..<end]) + (definitions.isEmpty ? "" : "\n\n" + definitions)
+            let limit = end - chunkStart
+            for var block in parse(text) where block.source.lowerBound < limit {
+                block.source = (block.source.lowerBound + chunkStart)..<(min(block.source.upperBound, limit) + chunkStart)
+                blocks.append(block)
+            }
+            chunkStart = end
+        }
+        for line in lines {
+            if SourceLines.isFence(s, line) { inFence.toggle() }
+            if !inFence, line.isEmpty || s[line].allSatisfy({ $0 == " " || $0 == "\t" }) {
+                flush(min(line.upperBound + 1, s.count))
+            }
+        }
+        flush(s.count)
+        return blocks
+    }
 
     static func parse(_ body: String) -> [Block] {
         let collector = Collector()

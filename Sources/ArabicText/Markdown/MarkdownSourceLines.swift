@@ -76,6 +76,19 @@ enum SourceLines {
         return out
     }
 
+    /// "```" (or "~~~") opening or closing a fenced code block.
+    static func isFence(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let k = line.lowerBound + indent(s, line)
+        return k + 2 < line.upperBound && ((s[k] == "`" && s[k + 1] == "`" && s[k + 2] == "`") || (s[k] == "~" && s[k + 1] == "~" && s[k + 2] == "~"))
+    }
+
+    /// "[name]: target": a link reference definition.
+    static func isLinkDefinition(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let k = line.lowerBound + indent(s, line)
+        guard k < line.upperBound, s[k] == "[", let close = s[k..<line.upperBound].firstIndex(of: "]") else { return false }
+        return close + 1 < line.upperBound && s[close + 1] == ":"
+    }
+
     static func isTableDelimiter(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         let t = s[line].filter { $0 != " " && $0 != "\t" }
         return !t.isEmpty && t.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" } && t.contains("-")
