@@ -218,6 +218,15 @@ enum MarkdownSample {
         #expect(out == "# Title\n\n1\\. First, the facts.\n\nفقرة ثانية.\n")
     }
 
+    @Test func setextHeadingsAreHeadings() throws {
+        let md = Array("البيان الصحفي\n=============\n\nعنوان فرعي\n----------\n\nنص الخبر.\n".utf8)
+        let doc = try reader.read(md, fileName: "s.md")
+        #expect(doc.paragraphs.map(\.kind) == [.heading, .heading, .paragraph])
+        #expect(!doc.text.contains("=") && !doc.text.contains("-"))
+        let out = try render(md) { index, _ in ["Press release", "Subtitle", "The news."][index] }
+        #expect(out == "# Press release\n\n## Subtitle\n\nThe news.\n")
+    }
+
     @Test func tableCellsAreTranslatedInTheirRows() throws {
         let md = Array("| البند | القيمة |\n|---|---|\n| الصادرات | 5 |\n".utf8)
         let doc = try reader.read(md, fileName: "t.md")

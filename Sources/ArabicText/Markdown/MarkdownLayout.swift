@@ -68,9 +68,21 @@ public struct MarkdownLayout: Sendable, Equatable {
         let blocks = InkBlocks.parseInChunks(bodyScalars)
         var builder = DocumentBuilder(maxScalars: maxScalars, fileName: fileName)
         var units: [Unit] = []
-        for block in blocks {
+        var b = 0
+        while b < blocks.count {
+            let block = blocks[b]
+            b += 1
             let range = original[block.source.lowerBound]..<original[block.source.upperBound]
-            let trimmed = trimLineBreaks(scalars, range)
+            var trimmed = trimLineBreaks(scalars, range)
+            if block.target == .paragraphs, let setext = try setextHeading(scalars, trimmed, next: b < blocks.count ? blocks[b] : nil, original: original, fileName: fileName) {
+                // Ink has no setext headings: "Title" over "====" or "----" is one here.
+                if setext.usesNextBlock { b += 1 }
+                trimmed = setext.range
+                var unit = Unit(kind: .heading, paragraph: nil, source: trimmed, prefix: setext.prefix, row: nil, inlines: [])
+                try place(setext.item, &unit, scalars: scalars, builder: &builder)
+                units.append(unit)
+                continue
+            }
             let items = block.target == .lists
                 ? try listItems(scalars, trimmed, fileName: fileName)
                 : try BlockHTML.items(block.html, target: block.target, fileName: fileName)
@@ -84,6 +96,47 @@ public struct MarkdownLayout: Sendable, Equatable {
         }
         let document = builder.document(SourceInfo(file: fileName, sha256: "", encoding: "", format: "markdown"))
         return MarkdownLayout(text: document.text, paragraphs: document.paragraphs, units: units, frontMatter: front)
+    }
+
+    /// A setext heading: a paragraph whose last line is all "=" (level 1), or a paragraph right
+    /// above a rule of "-" (level 2, which Ink reads as a paragraph and a rule).
+    private static func setextHeading(_ s: [Unicode.Scalar], _ range: Range<Int>, next: InkBlocks.Block?, original: [Int], fileName: String)
+        throws -> (item: BlockHTML.Item, range: Range<Int>, prefix: String, usesNextBlock: Bool)?
+    {
+        let lines = SourceLines.split(s, range)
+        func underline(_ line: Range<Int>, _ mark: Unicode.Scalar) -> Bool {
+            let t = s[line].filter { $0 != " " && $0 != "\t" }
+            return !t.isEmpty && t.allSatisfy { $0 == mark } && SourceLines.indent(s, line) < 4
+        }
+        var textLines = lines
+        var whole = range
+        var prefix = "# "
+        var usesNext = false
+        if lines.count >= 2, let last = lines.last, underline(last, "=") {
+            textLines = Array(lines.dropLast())
+        } else if let next, next.target == .horizontalLines {
+            let nextRange = trimLineBreaks(s, original[next.source.lowerBound]..<original[next.source.upperBound])
+            let between = s[range.upperBound..<nextRange.lowerBound]
+            guard between.filter({ $0 == "\n" }).count == 1, between.allSatisfy({ $0 == "\n" || $0 == "\r" || $0 == " " }),
+                underline(nextRange, "-")
+            else { return nil }
+            whole = range.lowerBound..<nextRange.upperBound
+            prefix = "## "
+            usesNext = true
+        } else {
+            return nil
+        }
+        let text = textLines.map { SourceLines.string(s[$0]) }.joined(separator: "\n")
+        var merged = BlockHTML.Item(kind: .heading)
+        for block in InkBlocks.parse(text) {
+            for part in try BlockHTML.items(block.html, target: .paragraphs, fileName: fileName) {
+                if !merged.text.isEmpty, !part.text.isEmpty { merged.text.append(" ") }
+                let shift = merged.text.count
+                merged.inlines += part.inlines.map { var i = $0; i.start += shift; i.end += shift; return i }
+                merged.text += part.text
+            }
+        }
+        return (merged, whole, prefix, usesNext)
     }
 
     /// A list block's items, one per marker line with its continuation lines. Ink found the
