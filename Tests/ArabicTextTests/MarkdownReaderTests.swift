@@ -218,6 +218,14 @@ enum MarkdownSample {
         #expect(out == "# Title\n\n1\\. First, the facts.\n\nفقرة ثانية.\n")
     }
 
+    @Test func inlineImagesAreNotTextAndComeBack() throws {
+        let md = Array("![شعار](logo.png) أطلقت الهيئة المنصة ![صورة](a.jpg) اليوم.\n".utf8)
+        let doc = try reader.read(md, fileName: "i.md")
+        #expect(doc.text == "أطلقت الهيئة المنصة اليوم.")
+        let out = try render(md) { _, _ in "The authority launched the platform today." }
+        #expect(out == "![شعار](logo.png) The authority launched the platform today. ![صورة](a.jpg)\n")
+    }
+
     @Test func setextHeadingsAreHeadings() throws {
         let md = Array("البيان الصحفي\n=============\n\nعنوان فرعي\n----------\n\nنص الخبر.\n".utf8)
         let doc = try reader.read(md, fileName: "s.md")

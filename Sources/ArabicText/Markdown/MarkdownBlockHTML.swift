@@ -65,6 +65,11 @@ enum BlockHTML {
                 case "strong", "b": open.append((.strong, offset(), nil))
                 case "code": open.append((.code, offset(), nil))
                 case "a": open.append((.link, offset(), attributes["href"]))
+                case "img":
+                    if current != nil, let src = attributes["src"] {
+                        let at = offset()
+                        current?.inlines.append(MarkdownLayout.Inline(kind: .image, start: at, end: at, target: src, alt: attributes["alt"] ?? ""))
+                    }
                 case "br": if current != nil { pendingSpace = !(current?.text.isEmpty ?? true) }
                 default: break
                 }

@@ -14,13 +14,16 @@ import Ink
 public struct MarkdownLayout: Sendable, Equatable {
     /// An emphasis, strong emphasis, link or inline code span inside one paragraph.
     public struct Inline: Sendable, Equatable {
-        public enum Kind: String, Sendable, Equatable { case emphasis, strong, link, code }
+        /// `image` is an inline image: an empty span where it stood, its source in `target` and
+        /// its alt text (not translated) in `alt`.
+        public enum Kind: String, Sendable, Equatable { case emphasis, strong, link, code, image }
         public var kind: Kind
         /// Scalar offsets in `Document.text` (the marks themselves are not in the text).
         public var start: Int
         public var end: Int
-        /// The link target, not translated.
+        /// The link target or image source, not translated.
         public var target: String?
+        public var alt: String? = nil
     }
 
     /// One translatable block and where it sits in the source.
@@ -179,8 +182,8 @@ public struct MarkdownLayout: Sendable, Equatable {
         unit.paragraph = p.index
         unit.inlines = item.inlines.compactMap { inline in
             let a = min(max(inline.start - lead, 0), text.count), b = min(max(inline.end - lead, 0), text.count)
-            guard a < b else { return nil }
-            return Inline(kind: inline.kind, start: p.start + a, end: p.start + b, target: inline.target)
+            guard a < b || (inline.kind == .image && a == b) else { return nil }
+            return Inline(kind: inline.kind, start: p.start + a, end: p.start + b, target: inline.target, alt: inline.alt)
         }
     }
 

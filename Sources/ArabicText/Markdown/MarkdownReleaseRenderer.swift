@@ -87,9 +87,17 @@ enum InlineMarks {
         let scalars = Array(paragraphText.unicodeScalars)
         var text = english
         var trailingLinks: [String] = []
+        var leadingImages: [String] = [], trailingImages: [String] = []
         // Innermost first: spans sorted by length.
         for inline in inlines.sorted(by: { ($0.end - $0.start) < ($1.end - $1.start) }) {
             let a = inline.start - paragraphStart, b = inline.end - paragraphStart
+            if inline.kind == .image {
+                // Where the image stood in the Arabic cannot be found in the English: it goes
+                // before the text when it opened the paragraph, else after it.
+                let image = "![\(inline.alt ?? "")](\(inline.target ?? ""))"
+                if a <= 0 { leadingImages.append(image) } else { trailingImages.append(image) }
+                continue
+            }
             guard a >= 0, b <= length, a < b else { continue }
             let whole = a == 0 && b == length
             if whole {
@@ -104,7 +112,8 @@ enum InlineMarks {
             }
         }
         for target in trailingLinks { text += " (<\(target)>)" }
-        return text
+        for image in trailingImages { text += " " + image }
+        return (leadingImages + [text]).joined(separator: " ")
     }
 
     static func wrap(_ text: String, _ inline: MarkdownLayout.Inline) -> String {
@@ -113,6 +122,7 @@ enum InlineMarks {
         case .strong: "**\(text)**"
         case .code: "`\(text)`"
         case .link: "[\(text)](\(inline.target ?? ""))"
+        case .image: text
         }
     }
 }
