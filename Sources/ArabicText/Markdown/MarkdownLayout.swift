@@ -360,7 +360,19 @@ enum InkBlocks {
         return blocks
     }
 
-    static func parse(_ body: String) -> [Block] {
+    /// A paragraph put before every text Ink parses, and dropped from what it returns: Ink reads
+    /// "---" at the very start as front matter and traps on "---\n" followed only by spaces
+    /// (found by MarkdownPropertyTests); front matter is Bayan's own business (`frontMatterRange`).
+    /// Block ranges past the end of `text` are clamped by the callers.
+    static let guardPrefix = "x\n\n"
+
+    static func parse(_ text: String) -> [Block] {
+        let shift = guardPrefix.unicodeScalars.count
+        // Ink's list reader also traps when spaces end the text ("- a\n  "): end it with a line
+        // break instead (only the text's end changes, after every block).
+        var end = Substring(text)
+        while let last = end.last, last == " " || last == "\t" || last == "\n" { end = end.dropLast() }
+        let body = guardPrefix + end + "\n"
         let collector = Collector()
         let utf8Starts = ScalarIndex(body)
         var parser = MarkdownParser()
@@ -376,7 +388,11 @@ enum InkBlocks {
         }
         _ = parser.parse(body)
         // Ink renders blocks in document order; nested images aside, nothing overlaps.
-        return collector.blocks.sorted { $0.source.lowerBound < $1.source.lowerBound }
+        return collector.blocks.filter { $0.source.lowerBound >= shift }.map { block in
+            var b = block
+            b.source = (block.source.lowerBound - shift)..<(block.source.upperBound - shift)
+            return b
+        }.sorted { $0.source.lowerBound < $1.source.lowerBound }
     }
 
     /// UTF-8 offset → scalar offset for indices of one string.
