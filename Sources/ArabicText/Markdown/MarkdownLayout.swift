@@ -130,16 +130,7 @@ public struct MarkdownLayout: Sendable, Equatable {
             return nil
         }
         let text = textLines.map { SourceLines.string(s[$0]) }.joined(separator: "\n")
-        var merged = BlockHTML.Item(kind: .heading)
-        for block in InkBlocks.parse(text) {
-            for part in try BlockHTML.items(block.html, target: .paragraphs, fileName: fileName) {
-                if !merged.text.isEmpty, !part.text.isEmpty { merged.text.append(" ") }
-                let shift = merged.text.count
-                merged.inlines += part.inlines.map { var i = $0; i.start += shift; i.end += shift; return i }
-                merged.text += part.text
-            }
-        }
-        return (merged, whole, prefix, usesNext)
+        return (try inlineItem(text, kind: .heading, fileName: fileName), whole, prefix, usesNext)
     }
 
     /// A list block's items, one per marker line with its continuation lines. Ink found the
@@ -155,17 +146,25 @@ public struct MarkdownLayout: Sendable, Equatable {
                 if n > 0 { text += "\n" }
                 text += SourceLines.string(scalars[min(start, line.upperBound)..<line.upperBound])
             }
-            var merged = BlockHTML.Item(kind: .listItem)
-            for block in InkBlocks.parse(text) {
-                for part in try BlockHTML.items(block.html, target: block.target == .lists ? .paragraphs : block.target, fileName: fileName) {
-                    if !merged.text.isEmpty, !part.text.isEmpty { merged.text.append(" ") }
-                    let shift = merged.text.count
-                    merged.inlines += part.inlines.map { var i = $0; i.start += shift; i.end += shift; return i }
-                    merged.text += part.text
-                }
-            }
-            return merged
+            return try inlineItem(text, kind: .listItem, fileName: fileName)
         }
+    }
+
+    /// One paragraph of kind `kind` from Markdown that is the content of one (a list item's text,
+    /// a setext heading's lines): Ink parses it, and whatever blocks it sees are joined with a
+    /// space, their inline marks kept.
+    private static func inlineItem(_ markdown: String, kind: ParagraphKind, fileName: String) throws -> BlockHTML.Item {
+        var merged = BlockHTML.Item(kind: kind)
+        for block in InkBlocks.parse(markdown) {
+            let target: Modifier.Target = block.target == .lists || block.target == .headings ? .paragraphs : block.target
+            for part in try BlockHTML.items(block.html, target: target, fileName: fileName) {
+                if !merged.text.isEmpty, !part.text.isEmpty { merged.text.append(" ") }
+                let shift = merged.text.count
+                merged.inlines += part.inlines.map { var i = $0; i.start += shift; i.end += shift; return i }
+                merged.text += part.text
+            }
+        }
+        return merged
     }
 
     /// Adds the item's text to the document (trimmed, spaces collapsed already) and records where.
