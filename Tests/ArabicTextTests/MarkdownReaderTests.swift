@@ -131,7 +131,6 @@ enum MarkdownSample {
         ("images", String(repeating: "![", count: 3000) + "نص"),
         ("unclosed brackets", String(repeating: "[أ ", count: 11) + "ب"),
         ("unclosed brackets in many paragraphs", String(repeating: String(repeating: "[أ ", count: 9) + "ب\n\n", count: 100)),
-        ("angles", String(repeating: "<", count: 5000) + "نص"),
         ("link targets", "نص " + String(repeating: "[x](", count: 3000)),
         ("deep list", (0..<200).map { String(repeating: " ", count: $0) + "- بند\n" }.joined()),
     ])
@@ -224,6 +223,17 @@ enum MarkdownSample {
         #expect(doc.text == "أطلقت الهيئة المنصة اليوم.")
         let out = try render(md) { _, _ in "The authority launched the platform today." }
         #expect(out == "![شعار](logo.png) The authority launched the platform today. ![صورة](a.jpg)\n")
+    }
+
+    @Test func anglesThatOpenNoTagAreText() throws {
+        let md = Array("أطلقت الهيئة حملة <<الأمن أولاً>> اليوم، والنسبة 3 < 5 و`a<b` وa<b و c>d.\n\nنص <b>عريض</b> هنا.\n".utf8)
+        let doc = try reader.read(md, fileName: "a.md")
+        // And thousands of them are text, not a reason to refuse the file.
+        let many = try reader.read(Array((String(repeating: "<", count: 5000) + "نص").utf8), fileName: "b.md")
+        #expect(many.text.unicodeScalars.count == 5002)
+        let openings = try reader.read(Array((String(repeating: "<a ", count: 5000) + ">نص").utf8), fileName: "c.md")
+        #expect(openings.text.hasPrefix("<a <a <a "))
+        #expect(doc.text.split(separator: "\n").map(String.init) == ["أطلقت الهيئة حملة <<الأمن أولاً>> اليوم، والنسبة 3 < 5 وa<b وa<b و c>d.", "نص عريض هنا."])
     }
 
     @Test func setextHeadingsAreHeadings() throws {

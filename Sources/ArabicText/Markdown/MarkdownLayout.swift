@@ -55,14 +55,27 @@ public struct MarkdownLayout: Sendable, Equatable {
         // Ink reads "\r\n" less well than "\n" (a CRLF list loses its nesting, a blank line is
         // not blank): it gets the text with CRs dropped (a lone CR as LF), and `original` maps
         // its offsets back to the source's.
+        //
+        // A "<" that cannot open an HTML tag (not before an ASCII letter, "/", "!" or "?") goes to
+        // Ink as "&lt;": Ink passes any "<…>" through as HTML, so «حملة <<الأمن أولاً>>» (Arabic
+        // typed with << >> for « ») lost its words. Code is left alone.
         var bodyScalars: [Unicode.Scalar] = []
         var original: [Int] = []
+        var inFence = false, inCodeSpan = false, lineStart = true
         for k in bodyStart..<scalars.count {
-            if scalars[k] == "\r" {
+            let u = scalars[k]
+            if lineStart, u == "`", k + 2 < scalars.count, scalars[k + 1] == "`", scalars[k + 2] == "`" { inFence.toggle() }
+            lineStart = u == "\n" || u == "\r"
+            if u == "\r" {
                 if k + 1 < scalars.count, scalars[k + 1] == "\n" { continue }
                 bodyScalars.append("\n")
+            } else if u == "<", !inFence, !inCodeSpan, !Self.looksLikeTag(scalars, k) {
+                bodyScalars += ["&", "l", "t", ";"]
+                original += [k, k, k]
             } else {
-                bodyScalars.append(scalars[k])
+                if u == "`", !inFence { inCodeSpan.toggle() }
+                if u == "\n", k > 0, scalars[k - 1] == "\n" || (k > 1 && scalars[k - 1] == "\r" && scalars[k - 2] == "\n") { inCodeSpan = false }
+                bodyScalars.append(u)
             }
             original.append(k)
         }
@@ -131,6 +144,33 @@ public struct MarkdownLayout: Sendable, Equatable {
         }
         let text = textLines.map { SourceLines.string(s[$0]) }.joined(separator: "\n")
         return (try inlineItem(text, kind: .heading, fileName: fileName), whole, prefix, usesNext)
+    }
+
+    /// "<" at `k` starts something HTML-shaped: an ASCII letter, "/", "!" or "?" next, a ">" later
+    /// on the line before any other "<", and no letter outside ASCII before it except inside
+    /// quotes («<b و c>» is text, `<img alt="شعار">` a tag). Stopping at the next "<" keeps the
+    /// scans of all the "<" of a text linear.
+    static func looksLikeTag(_ s: [Unicode.Scalar], _ k: Int) -> Bool {
+        guard k + 1 < s.count else { return false }
+        let u = s[k + 1]
+        guard (u.value >= 0x41 && u.value <= 0x5A) || (u.value >= 0x61 && u.value <= 0x7A) || u == "/" || u == "!" || u == "?"
+        else { return false }
+        var quote: Unicode.Scalar? = nil
+        var j = k + 1
+        while j < s.count, s[j] != "\n", s[j] != "\r", s[j] != "<" {
+            let c = s[j]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == ">" {
+                return true
+            } else if c.value > 0x7F, c.properties.isAlphabetic {
+                return false
+            }
+            j += 1
+        }
+        return false
     }
 
     /// A list block's items, one per marker line with its continuation lines. Ink found the
