@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Markdown input is parsed by Ink (blocks and inline spans); see MarkdownDocumentReader.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Value types only: no I/O.
@@ -31,6 +33,7 @@ let package = Package(
         .target(name: "ArabicText", dependencies: [
             "BayanCore",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Ink", package: "Ink"),
         ]),
         // Glossary formats, validation, the clitic-aware matcher, hot reload.
         .target(name: "Glossary", dependencies: [

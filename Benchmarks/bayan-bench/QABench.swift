@@ -6,53 +6,87 @@ import QA
 /// correct Arabic–English pairs (hand-written, plus pairs generated from templates with numbers
 /// in every notation), and the detection rate on errors seeded into those pairs.
 enum QABench {
+    /// One labelled set of correct pairs.
+    struct PairSet {
+        var label: String
+        var pairs: [(String, String)]
+    }
+
     static func run(_ args: [String]) async throws {
         let dir = OutputsBenchSupport.value(args, "--data") ?? OutputsBenchSupport.directory("qa")
         let show = Int(OutputsBenchSupport.value(args, "--show") ?? "10") ?? 10
         let handwritten = try loadTSV(dir + "/correct-handwritten.tsv")
         let generated = QAPairGenerator.pairs(count: 200, seed: 20261129)
+        let tatoeba = try loadSplitTSV(dir + "/tatoeba-ar-en.tsv")
+        let numberClasses = try loadTSV(dir + "/correct-number-classes.tsv")
         let suite = StandardChecks.suite()
-        print("QA benchmark: \(handwritten.count) hand-written + \(generated.count) generated correct pairs")
+        let sets = [
+            PairSet(label: "hand-written", pairs: handwritten), PairSet(label: "generated", pairs: generated),
+            PairSet(label: "tatoeba dev", pairs: tatoeba.dev), PairSet(label: "tatoeba held-out", pairs: tatoeba.heldout),
+            PairSet(label: "number classes", pairs: numberClasses),
+        ]
+        print("QA benchmark: " + sets.map { "\($0.pairs.count) \($0.label)" }.joined(separator: " + ") + " correct pairs")
+        print("Each pair is run twice: the Arabic's digits as Western (0-9 . ,) and as Arabic-Indic (٠-٩ ٫ ٬).")
 
-        for (label, set) in [("hand-written", handwritten), ("generated", generated), ("all", handwritten + generated)] {
-            var flaggedBy: [String: Int] = [:]
-            var anyFlagged = 0
-            for (ar, en) in set {
-                let checks = Set(suite.check(pair(ar, en)).map(\.check))
-                if !checks.isEmpty { anyFlagged += 1 }
-                for c in checks { flaggedBy[c, default: 0] += 1 }
+        var exported: [String] = []
+        for set in sets {
+            for (digits, transform) in [("western", QADigits.western), ("arabic-indic", QADigits.arabicIndic)] {
+                let pairs = set.pairs.map { (transform($0.0), $0.1) }
+                var flaggedBy: [String: Int] = [:]
+                var anyFlagged = 0
+                for (k, (ar, en)) in pairs.enumerated() {
+                    let checks = Set(suite.check(pair(ar, en)).map(\.check))
+                    if !checks.isEmpty { anyFlagged += 1 }
+                    for c in checks { flaggedBy[c, default: 0] += 1 }
+                    exported.append(["\(set.label)|\(digits)|\(k)", set.label, digits, "correct", "", ar, en].joined(separator: "\t"))
+                }
+                let n = max(1, pairs.count)
+                let row = StandardChecks.names.map { name in String(format: "%@ %.2f", name, 100 * Double(flaggedBy[name] ?? 0) / Double(n)) }
+                print(String(format: "\n[%@, %@] %d pairs; any check %d (%.2f%%)", set.label, digits, pairs.count, anyFlagged, 100 * Double(anyFlagged) / Double(n)))
+                print("  FP %: " + row.joined(separator: ", "))
             }
-            print("\n[\(label)] \(set.count) correct pairs; false positives (pairs flagged) per check:")
-            for name in StandardChecks.names {
-                let k = flaggedBy[name] ?? 0
-                print(String(format: "  %@ %4d  %6.2f%%", OutputsBenchSupport.pad(name, 13), k, 100 * Double(k) / Double(max(1, set.count))))
-            }
-            print(String(format: "  %@ %4d  %6.2f%%", OutputsBenchSupport.pad("any check", 13), anyFlagged, 100 * Double(anyFlagged) / Double(max(1, set.count))))
         }
 
-        let all = handwritten + generated
         var shown = 0
-        for (ar, en) in all where shown < show {
-            let issues = suite.check(pair(ar, en))
-            guard !issues.isEmpty else { continue }
-            shown += 1
-            print("\nFP: \(ar)\n    \(en)\n    " + issues.map { "\($0.check): \($0.message)" }.joined(separator: "; "))
+        for set in sets {
+            for (ar0, en) in set.pairs where shown < show {
+                for ar in [QADigits.western(ar0), QADigits.arabicIndic(ar0)] {
+                    let issues = suite.check(pair(ar, en))
+                    guard !issues.isEmpty, shown < show else { continue }
+                    shown += 1
+                    print("\nFP (\(set.label)): \(ar)\n    \(en)\n    " + issues.map { "\($0.check): \($0.message)" }.joined(separator: "; "))
+                }
+            }
         }
 
         print("\nSeeded errors (each applied to every correct pair it fits): detected by the expected check")
-        for mutation in QAMutation.all {
-            var applied = 0, detected = 0
-            for (ar, en) in all {
-                guard let broken = mutation.apply(ar, en) else { continue }
-                applied += 1
-                if suite.check(pair(ar, broken)).contains(where: { $0.check == mutation.check }) {
-                    detected += 1
-                } else if args.contains("--misses") {
-                    print("    missed: \(ar) → \(broken)")
+        for group in [["hand-written", "generated", "tatoeba dev"], ["tatoeba held-out"], ["number classes"]] {
+            let pool = sets.filter { group.contains($0.label) }.flatMap(\.pairs)
+            print("  [\(group.joined(separator: " + "))]")
+            for mutation in QAMutation.all {
+                var line = "    " + OutputsBenchSupport.pad(mutation.name, 36)
+                for (digits, transform) in [("western", QADigits.western), ("arabic-indic", QADigits.arabicIndic)] {
+                    var applied = 0, detected = 0
+                    for (k, (ar0, en)) in pool.enumerated() {
+                        let ar = transform(ar0)
+                        guard let broken = mutation.apply(ar, en) else { continue }
+                        applied += 1
+                        if suite.check(pair(ar, broken)).contains(where: { $0.check == mutation.check }) {
+                            detected += 1
+                        } else if args.contains("--misses") {
+                            print("      missed: \(ar) → \(broken)")
+                        }
+                        exported.append(["\(group[0])|\(digits)|\(mutation.name)|\(k)", group.count > 1 ? "dev" : group[0], digits, mutation.name, mutation.check, ar, broken].joined(separator: "\t"))
+                    }
+                    line += String(format: "  %@ %4d/%4d %6.1f%%", digits, detected, applied, 100 * Double(detected) / Double(max(1, applied)))
                 }
+                print(line)
             }
-            print(String(format: "  %@ %4d/%4d  %6.1f%%", OutputsBenchSupport.pad(mutation.name, 36), detected, applied,
-                100 * Double(detected) / Double(max(1, applied))))
+        }
+        if let path = OutputsBenchSupport.value(args, "--export") {
+            // For Benchmarks/qa/pofilter-compare.py: the same pairs, to run pofilter on.
+            try (exported.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            print("\nwrote \(exported.count) pairs to \(path)")
         }
     }
 
@@ -67,6 +101,55 @@ enum QABench {
             guard parts.count == 2 else { return nil }
             return (String(parts[0]), String(parts[1]))
         }
+    }
+
+    /// `split<TAB>arabic<TAB>english<TAB>attribution` lines; split is dev or heldout.
+    static func loadSplitTSV(_ path: String) throws -> (dev: [(String, String)], heldout: [(String, String)]) {
+        var dev: [(String, String)] = [], heldout: [(String, String)] = []
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 3 else { continue }
+            if parts[0] == "heldout" { heldout.append((parts[1], parts[2])) } else { dev.append((parts[1], parts[2])) }
+        }
+        return (dev, heldout)
+    }
+}
+
+/// The two digit systems a release writes its Arabic in.
+enum QADigits {
+    /// Arabic-Indic and Persian digits to 0-9, ٫ to ".", ٬ to ",".
+    static func western(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x0660...0x0669: out.append(Unicode.Scalar(s.value - 0x0660 + 0x30) ?? s)
+            case 0x06F0...0x06F9: out.append(Unicode.Scalar(s.value - 0x06F0 + 0x30) ?? s)
+            case 0x066B: out.append(".")
+            case 0x066C: out.append(",")
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// 0-9 to ٠-٩; between digits, "." (and "," before one or two digits, a decimal comma) to ٫
+    /// and "," before three digits to ٬.
+    static func arabicIndic(_ text: String) -> String {
+        let s = Array(western(text).unicodeScalars)
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].value >= 0x30 && s[k].value <= 0x39 }
+        var out = String.UnicodeScalarView()
+        for k in s.indices {
+            if isDigit(k) {
+                out.append(Unicode.Scalar(s[k].value - 0x30 + 0x0660) ?? s[k])
+            } else if (s[k] == "." || s[k] == ","), isDigit(k - 1), isDigit(k + 1) {
+                var run = 0
+                while isDigit(k + 1 + run) { run += 1 }
+                out.append(s[k] == "," && run == 3 ? "\u{066C}" : "\u{066B}")
+            } else {
+                out.append(s[k])
+            }
+        }
+        return String(out)
     }
 }
 
@@ -103,6 +186,16 @@ struct QAMutation {
         QAMutation(name: "brackets: closing mark dropped", check: "brackets") { _, en in
             guard let i = en.lastIndex(where: { $0 == ")" || $0 == "”" || $0 == "\"" }) else { return nil }
             var s = en; s.remove(at: i); return s
+        },
+        QAMutation(name: "brackets: parentheses dropped", check: "brackets") { ar, en in
+            guard ar.contains("("), en.contains("("), en.contains(")") else { return nil }
+            return String(en.filter { $0 != "(" && $0 != ")" })
+        },
+        QAMutation(name: "brackets: quoted speech unquoted", check: "brackets") { ar, en in
+            // Speech introduced by a colon («قال: "…"»): its English loses every quotation mark.
+            guard ar.contains(": «") || ar.contains(": \"") || ar.contains(": “") || ar.contains(":«") || ar.contains(":\""),
+                en.contains(where: { "\"“”".contains($0) }) else { return nil }
+            return String(en.filter { !"\"“”".contains($0) })
         },
         QAMutation(name: "endpunc: question mark lost", check: "endpunc") { ar, en in
             guard ar.hasSuffix("؟"), en.hasSuffix("?") else { return nil }

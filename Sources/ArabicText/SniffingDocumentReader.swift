@@ -6,11 +6,11 @@ import BayanCore
 public struct SniffingDocumentReader: DocumentReader {
     public var limits: ReaderLimits
 
-    public static let supportedTypes = ".txt and .md (UTF-8, UTF-16 with BOM or Windows-1256), .docx and .html/.htm"
+    public static let supportedTypes = ".txt and .md (UTF-8, UTF-16 with BOM or Windows-1256; .md read as Markdown), .docx and .html/.htm"
 
     public init(limits: ReaderLimits = .init()) { self.limits = limits }
 
-    public enum Format: String, Sendable { case text, docx, html }
+    public enum Format: String, Sendable { case text, docx, html, markdown }
 
     public func read(_ bytes: [UInt8], fileName: String) throws -> Document {
         guard bytes.count <= limits.maxFileBytes else {
@@ -22,6 +22,7 @@ public struct SniffingDocumentReader: DocumentReader {
         case .docx: document = try DocxDocumentReader(limits: limits).read(bytes, fileName: fileName)
         case .html: document = try HTMLDocumentReader(limits: limits).read(bytes, fileName: fileName)
         case .text: document = try TextDocumentReader(limits: limits).read(bytes, fileName: fileName)
+        case .markdown: document = try MarkdownDocumentReader(limits: limits).read(bytes, fileName: fileName)
         }
         guard !document.paragraphs.isEmpty else {
             throw BayanError.badInput(
@@ -46,6 +47,8 @@ public struct SniffingDocumentReader: DocumentReader {
                 "\(fileName) is named .docx but is not a Word document inside (a .docx is a ZIP archive); it may be damaged or renamed. Open it in Word, save it as .docx and drop it again.")
         }
         if looksLikeHTML(bytes, strongOnly: !(ext == "html" || ext == "htm" || ext == "xhtml")) { return .html }
+        // Markdown by name: a .txt with a "#" line stays plain text, one paragraph per line.
+        if ext == "md" || ext == "markdown" { return .markdown }
         return .text
     }
 

@@ -1,8 +1,8 @@
 import BayanCore
 
-/// Plain text and Markdown in UTF-8, UTF-16 (BOM) or Windows-1256. One paragraph per non-blank
-/// line (press releases put one paragraph per line); Markdown «#» lines are headings and
-/// «- », «* », «1. » lines list items.
+/// Plain text in UTF-8, UTF-16 (BOM) or Windows-1256. One paragraph per non-blank line (press
+/// releases put one paragraph per line); «#» lines are taken as headings and «- », «* », «1. »
+/// lines as list items. Files named .md go to `MarkdownDocumentReader` instead.
 public struct TextDocumentReader: DocumentReader {
     public var limits: ReaderLimits
 

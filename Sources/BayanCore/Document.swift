@@ -34,9 +34,11 @@ public enum ParagraphKind: String, Sendable, Codable, CaseIterable {
     case paragraph
     case listItem = "list_item"
     case tableCell = "table_cell"
+    /// A block quotation (Markdown `>`).
+    case quote
 }
 
-/// One block of the document (a paragraph, heading, list item or table cell).
+/// One block of the document (a paragraph, heading, list item, table cell or quote).
 public struct Paragraph: Sendable, Equatable, Codable {
     public var index: Int
     public var kind: ParagraphKind

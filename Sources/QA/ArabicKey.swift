@@ -21,6 +21,8 @@ enum ArabicKey {
     static func variants(_ word: String) -> [String] {
         let key = of(word)
         var out = [key]
+        // Accusative tanween alef: «أربعاً» is «أربع».
+        if key.count >= 4, key.hasSuffix("ا") { out.append(String(key.dropLast())) }
         var current = key
         for _ in 0..<2 {
             let stripped = stripClitics(current)

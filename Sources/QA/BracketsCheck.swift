@@ -31,8 +31,11 @@ public struct BracketsCheck: PairChecker {
         let enQuotes = Self.quotedSpans(en)
         if arQuotes.balanced, !enQuotes.balanced {
             issues.append(QAIssue(check: "brackets", message: "quotation marks in the English are not balanced"))
-        } else if arQuotes.count > 0, enQuotes.count == 0, enQuotes.balanced {
-            issues.append(QAIssue(check: "brackets", message: "the Arabic quotes something but the English has no quotation marks"))
+        } else if enQuotes.count == 0, enQuotes.balanced, Self.quotesSpeech(ar) {
+            // Arabic also quotes names, titles and coined terms («برنامج "المشغل الاقتصادي
+            // المعتمد"») that English writes without marks; a quotation of what someone said,
+            // introduced by a colon or a sentence long, must stay quoted.
+            issues.append(QAIssue(check: "brackets", message: "the Arabic quotes what someone said but the English has no quotation marks"))
         }
         return issues
     }
@@ -51,6 +54,30 @@ public struct BracketsCheck: PairChecker {
             }
         }
         return stack.isEmpty
+    }
+
+    /// Words in a quoted span from which it reads as a quotation of speech, not a name or title.
+    static let speechWords = 5
+
+    /// True when a quoted span of the text is introduced by a colon («قال: "…"») or holds at
+    /// least `speechWords` words. Marks of one family pair up in order (so mirrored «…» and »…«
+    /// both work).
+    static func quotesSpeech(_ scalars: [Unicode.Scalar]) -> Bool {
+        let families: [Set<Unicode.Scalar>] = [["«", "»"], ["\u{201C}", "\u{201D}"], ["\""]]
+        for family in families {
+            let marks = scalars.indices.filter { family.contains(scalars[$0]) }
+            var k = 0
+            while k + 1 < marks.count {
+                let open = marks[k], close = marks[k + 1]
+                let inside = TextScan.string(scalars[(open + 1)..<close])
+                let words = inside.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }.count
+                var before = open - 1
+                while before >= 0, scalars[before].properties.isWhitespace || scalars[before].properties.generalCategory == .format { before -= 1 }
+                if words >= speechWords || (before >= 0 && scalars[before] == ":") { return true }
+                k += 2
+            }
+        }
+        return false
     }
 
     /// Quoted spans and whether the marks pair up: « », “ ”, and straight double quotes.

@@ -10,8 +10,8 @@ public struct LengthRatioCheck: PairChecker {
     public var shortMinRatio: Double
     public var shortMaxRatio: Double
 
-    public init(minRatio: Double = 0.5, maxRatio: Double = 2.6, shortSource: Int = 30,
-        shortMinRatio: Double = 0.25, shortMaxRatio: Double = 4.5)
+    public init(minRatio: Double = 0.55, maxRatio: Double = 2.6, shortSource: Int = 30,
+        shortMinRatio: Double = 0.3, shortMaxRatio: Double = 4.5)
     {
         self.minRatio = minRatio
         self.maxRatio = maxRatio

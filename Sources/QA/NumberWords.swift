@@ -14,6 +14,9 @@ enum NumberWords {
         for (i, w) in ordinals.enumerated() { table[w] = Double(i + 1) }
         let tenOrdinals = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
         for (i, w) in tenOrdinals.enumerated() { table[w] = Double((i + 2) * 10) }
+        // "the eighties" for «الثمانينيات».
+        let decades = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        for (i, w) in decades.enumerated() { table[w] = Double((i + 2) * 10) }
         table["hundred"] = 100; table["hundredth"] = 100
         table["thousand"] = 1e3; table["million"] = 1e6; table["billion"] = 1e9; table["trillion"] = 1e12
         table["dozen"] = 12; table["twice"] = 2; table["double"] = 2; table["once"] = 1
@@ -73,10 +76,19 @@ enum NumberWords {
             if inRun { out.append(total + current) }
             total = 0; current = 0; inRun = false
         }
+        var previous: Double? = nil
         for token in tokens {
-            if token == "and" || token == "و" { continue }
-            guard let value = variants(token).lazy.compactMap({ lexicon[$0] }).first else { close(); continue }
+            if token == "and" || token == "و" { previous = nil; continue }
+            guard let value = variants(token).lazy.compactMap({ lexicon[$0] }).first else { close(); previous = nil; continue }
             out.append(value)
+            // «الثانية عشرة», «أحد عشر»: a unit right before «عشر» is a teen (12, 11), whatever
+            // the run it sits in («بين التاسعة والثانية عشرة» is 9 and 12).
+            if value == 10, let unit = previous, unit >= 1, unit <= 9, !token.hasPrefix("و"), out.count >= 2 {
+                // Not also the unit and ten alone: «الثانية عشرة» does not say 2.
+                out.removeLast(2)
+                out.append(unit + 10)
+            }
+            previous = value
             inRun = true
             if value >= 1000 {
                 let unit = value == 2e3 || value == 2e6 || value == 2e9 ? value / 2 : value

@@ -6,7 +6,9 @@ import BayanCore
 ///
 /// Accepted: both digit systems, ٫/٬ separators, ٪, thousands grouping, "2 million" for
 /// 2,000,000, English number words ("three"), month names for a month number, "2020–21" for
-/// 2021. URLs and e-mail addresses are left to their own checks.
+/// 2021, clock times ("10.30" for «10:30»), the Arabic decimal comma («2,5»), duals, "and a
+/// half" and decades in words (`ArabicNumberPhrases`). URLs and e-mail addresses are left to
+/// their own checks.
 public struct NumbersCheck: PairChecker {
     public init() {}
 
@@ -25,6 +27,10 @@ public struct NumbersCheck: PairChecker {
         var arValues = ar.flatMap(\.candidates)
         arValues += NumberWords.values(tokens: arTokens, lexicon: NumberWords.arabic, variants: ArabicKey.variants)
         arValues += arTokens.compactMap { word in ArabicKey.variants(word).lazy.compactMap { NumberWords.arabicMonths[$0] }.first }
+        let phrases = ArabicNumberPhrases.analyze(pair.segment.text)
+        arValues += phrases.values
+        // «4 ساعات وربع» → "4.25 hours": the English sum stands for the Arabic «4».
+        enValues += phrases.sums.filter { sum in enValues.contains { NumberMention.same($0, sum.total) } }.map(\.part)
 
         var issues: [QAIssue] = []
         var reported = Set<String>()
@@ -60,11 +66,13 @@ public struct NumbersCheck: PairChecker {
         return out
     }
 
+    /// Numbers written with digits. In Arabic text (any Arabic letter) a comma before one or two
+    /// digits is a decimal comma («2,5»).
     static func mentions(_ text: String) -> [NumberMention] {
         let scalars = TextScan.foldDigits(text)
         let masked = LinkScanner.emails(scalars).map(\.range)
         let links = masked + LinkScanner.urls(scalars, excluding: masked).map(\.range)
-        return DigitNumberScanner.scan(scalars, masked: links)
+        return DigitNumberScanner.scan(scalars, masked: links, decimalComma: scalars.contains(where: TextScan.isArabicLetter))
     }
 
     static func tokens(_ text: String, lowercase: Bool) -> [String] {

@@ -8,7 +8,7 @@ public struct QAOptions: Sendable, Equatable {
     public var lengthRatioMin: Double
     public var lengthRatioMax: Double
 
-    public init(disabled: Set<String> = [], lengthRatioMin: Double = 0.5, lengthRatioMax: Double = 2.6) {
+    public init(disabled: Set<String> = [], lengthRatioMin: Double = 0.55, lengthRatioMax: Double = 2.6) {
         self.disabled = disabled
         self.lengthRatioMin = lengthRatioMin
         self.lengthRatioMax = lengthRatioMax

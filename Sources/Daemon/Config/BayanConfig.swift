@@ -90,7 +90,7 @@ public struct BayanConfig: Sendable, Equatable {
 
     public struct QA: Sendable, Equatable {
         public var disabled: [String] = []
-        public var lengthRatioMin = 0.5
+        public var lengthRatioMin = 0.55
         public var lengthRatioMax = 2.6
     }
 

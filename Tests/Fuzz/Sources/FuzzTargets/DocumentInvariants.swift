@@ -4,7 +4,7 @@ import BayanCore
 /// What every `DocumentReader` promises, checked on each document or error it returns.
 public enum DocumentInvariants {
     public static let encodings: Set<String> = ["utf-8", "utf-16le", "utf-16be", "windows-1256"]
-    public static let formats: Set<String> = ["text", "docx", "html"]
+    public static let formats: Set<String> = ["text", "docx", "html", "markdown"]
 
     public static func check(_ document: Document, bytes: [UInt8], fileName: String, limits: ReaderLimits) {
         let count = document.text.unicodeScalars.count
