@@ -23,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Review workspace (issue 13): the web layer, its templates and its metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Value types only: no I/O.
@@ -49,7 +54,18 @@ let package = Package(
         // renameat2 and friends, which Glibc's Swift module leaves out.
         .target(name: "CBayanSys"),
         // One writer per format, all through one atomic-write helper.
-        .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys"]),
+        // The templates and the one stylesheet are shared with the review workspace.
+        .target(name: "Outputs", dependencies: [
+            "BayanCore", "CBayanSys",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [
+            .embedInCode("Templates/layout.mustache"),
+            .embedInCode("Templates/document.mustache"),
+            .embedInCode("Templates/pair.mustache"),
+            .embedInCode("Templates/queue.mustache"),
+            .embedInCode("Templates/login.mustache"),
+            .embedInCode("Templates/app.css"),
+        ]),
         // Spool, watcher, scheduler, lifecycle.
         .target(name: "Daemon", dependencies: [
             "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs",
@@ -59,8 +75,26 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Review state, approval into the memory, republish (issue 13). No web code.
+        .target(name: "Review", dependencies: [
+            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "Daemon",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The review workspace: a Hummingbird Application run as one more Service.
+        .target(name: "Workspace", dependencies: [
+            "BayanCore", "Outputs", "Review", "Daemon", "Translation",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], resources: [
+            .embedInCode("Assets/app.js"),
+        ]),
         .executableTarget(name: "bayan", dependencies: [
             "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "Daemon",
+            "Review", "Workspace",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -87,6 +121,9 @@ let package = Package(
         .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText"]),
         .testTarget(name: "DaemonTests", dependencies: [
             "Daemon", "BayanTestSupport", "BayanCore", "Translation", "Outputs",
+        ]),
+        .testTarget(name: "ReviewTests", dependencies: [
+            "Review", "Workspace", "Daemon", "Outputs", "Translation", "BayanTestSupport", "BayanCore",
         ]),
         // Drives the real `bayan` binary (depending on it makes `swift test` build it).
         .testTarget(name: "EndToEndTests", dependencies: ["bayan", "BayanTestSupport", "BayanCore"]),

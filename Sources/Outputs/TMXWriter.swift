@@ -38,6 +38,7 @@ public struct TMXWriter: OutputWriter {
             }
             xml.leaf("prop", [("type", "x-segment-id")], text: String(pair.segment.id))
             xml.leaf("prop", [("type", "x-paragraph")], text: String(pair.segment.paragraph + 1))
+            xml.leaf("prop", [("type", "x-origin")], text: pair.origin.rawValue)
             xml.start("tuv", [("xml:lang", sourceLanguage)])
             xml.leaf("seg", text: pair.segment.text)
             xml.end()

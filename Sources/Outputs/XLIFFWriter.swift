@@ -43,6 +43,14 @@ public struct XLIFFWriter: OutputWriter {
         return xml.finish()
     }
 
+    /// `final` once a reviewer approved the pair, `reviewed` when a reviewer edited it without
+    /// approving, `translated` for machine English, `initial` (no target) when blank.
+    static func state(_ pair: AlignedPair) -> String {
+        if pair.en.allSatisfy(\.isWhitespace) { return "initial" }
+        guard let review = pair.review else { return "translated" }
+        return review.approved ? "final" : "reviewed"
+    }
+
     private func writeUnit(_ xml: inout XMLBuilder, id: String, pairs: [AlignedPair]) {
         xml.start("unit", [("id", id)])
         let notes = pairs.flatMap { pair -> [(String, String)] in
@@ -64,10 +72,9 @@ public struct XLIFFWriter: OutputWriter {
                 xml.leaf("source", [("xml:space", "preserve")], text: " ")
                 xml.end()
             }
-            let translated = !pair.en.allSatisfy(\.isWhitespace)
-            xml.start("segment", [("id", "s\(pair.segment.id)"), ("state", translated ? "translated" : "initial")])
+            xml.start("segment", [("id", "s\(pair.segment.id)"), ("state", Self.state(pair))])
             xml.leaf("source", text: pair.segment.text)
-            if translated { xml.leaf("target", text: pair.en) }
+            if !pair.en.allSatisfy(\.isWhitespace) { xml.leaf("target", text: pair.en) }
             xml.end()
         }
         xml.end()

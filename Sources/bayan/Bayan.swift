@@ -15,6 +15,7 @@ struct Bayan: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, TranslateCommand.self, StatusCommand.self, ConfigCommand.self, SegmentCommand.self,
             GlossaryCommand.self, SummarizeCommand.self, QACommand.self, ReprocessCommand.self, MemoryCommand.self, EngineCommand.self,
+            ReviewCommand.self,
         ]
     )
 }
