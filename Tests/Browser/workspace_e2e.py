@@ -81,10 +81,10 @@ def get_json(url):
 class Stack:
     """Mock engine + bayan run over a temporary spool."""
 
-    def __init__(self, bindir):
+    def __init__(self, bindir, engine_args=(), review_enabled=True):
         self.dir = tempfile.mkdtemp(prefix="bayan-browser-")
         self.spool = os.path.join(self.dir, "spool")
-        self.engine = subprocess.Popen([os.path.join(bindir, "bayan-mock-engine"), "--port", "0"],
+        self.engine = subprocess.Popen([os.path.join(bindir, "bayan-mock-engine"), "--port", "0"] + list(engine_args),
                                        stdout=subprocess.PIPE, text=True)
         self.engine_url = read_line(self.engine, r"(http://127\.0\.0\.1:\d+)").group(1)
         config = os.path.join(self.dir, "bayan.yaml")
@@ -92,11 +92,13 @@ class Stack:
             f.write("spool:\n  root: %s\n  settle: 0.2\n  rescan_interval: 1\n" % self.spool)
             f.write("engine:\n  kind: libretranslate\n  url: %s\n" % self.engine_url)
             f.write("glossary:\n  files: [%s]\n" % os.path.join(REPO, "Glossary", "customs.tsv"))
-            f.write("review:\n  listen: 127.0.0.1:0\n")
+            f.write("review:\n  enabled: %s\n  listen: 127.0.0.1:0\n" % ("true" if review_enabled else "false"))
         self.daemon = subprocess.Popen([os.path.join(bindir, "bayan"), "run", "--config", config],
                                        stdout=subprocess.PIPE, stderr=open(os.path.join(self.dir, "daemon.log"), "w"),
                                        text=True)
-        self.url = read_line(self.daemon, r"review workspace at (http://\S+/)").group(1).rstrip("/")
+        self.url = None
+        if review_enabled:
+            self.url = read_line(self.daemon, r"review workspace at (http://\S+/)").group(1).rstrip("/")
 
     def engine_requests(self):
         return get_json(self.engine_url + "/_mock/requests")["requests"]
