@@ -187,8 +187,9 @@ public actor ReviewDesk {
         return view.revision
     }
 
-    /// Finishes what a crash interrupted: approvals not yet in the memory are written again and
-    /// fully approved documents not yet republished are published. Run at start.
+    /// Finishes what a crash interrupted: approvals not yet in the memory are written again, and
+    /// documents whose last save was due to be published (fully approved, or published after
+    /// review before) but was not are published. Run at start.
     public func recover() {
         guard let all = try? database.allDocuments() else { return }
         for (id, entry) in all.sorted(by: { $0.key < $1.key }) {
@@ -199,7 +200,9 @@ public actor ReviewDesk {
                     let rows = try database.segments(id).values.filter(\.approved)
                     try syncMemory(id, revision: entry.row.revision, rows: Array(rows), withdrawn: [], base: [:])
                 }
-                if view.approvedCount == view.total, entry.row.publishedRevision < entry.row.revision {
+                // The same rule as `apply`: fully approved, or published after review before.
+                let due = view.approvedCount == view.total || entry.row.publishedRevision > 0
+                if due, entry.row.publishedRevision < entry.row.revision {
                     try publishMerged(view)
                     logger.notice("review: republished after a restart", metadata: ["document": "\(id)"])
                 }

@@ -163,7 +163,7 @@ struct WorkspaceRoutes: Sendable {
         let query = request.uri.queryParameters["q"].map(String.init) ?? ""
         let keys = ["", "new", "in review", "approved", "waiting", "translating", "failed"]
         let filters: [[String: Any]] = keys.map { key in
-            ["key": key, "label": key.isEmpty ? "all" : key, "count": key.isEmpty ? all.count : all.filter { $0.displayState == key }.count, "current": key == state]
+            ["key": key.replacingOccurrences(of: " ", with: "%20"), "label": key.isEmpty ? "all" : key, "count": key.isEmpty ? all.count : all.filter { $0.displayState == key }.count, "current": key == state]
         }
         let items: [[String: Any]] = entries.map { e in
             var item: [String: Any] = [

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 
 from selenium import webdriver
@@ -87,18 +88,28 @@ class Stack:
         self.engine = subprocess.Popen([os.path.join(bindir, "bayan-mock-engine"), "--port", "0"] + list(engine_args),
                                        stdout=subprocess.PIPE, text=True)
         self.engine_url = read_line(self.engine, r"(http://127\.0\.0\.1:\d+)").group(1)
-        config = os.path.join(self.dir, "bayan.yaml")
+        config = self.config = os.path.join(self.dir, "bayan.yaml")
         with open(config, "w") as f:
             f.write("spool:\n  root: %s\n  settle: 0.2\n  rescan_interval: 1\n" % self.spool)
             f.write("engine:\n  kind: libretranslate\n  url: %s\n" % self.engine_url)
             f.write("glossary:\n  files: [%s]\n" % os.path.join(REPO, "Glossary", "customs.tsv"))
             f.write("review:\n  enabled: %s\n  listen: 127.0.0.1:0\n" % ("true" if review_enabled else "false"))
-        self.daemon = subprocess.Popen([os.path.join(bindir, "bayan"), "run", "--config", config],
-                                       stdout=subprocess.PIPE, stderr=open(os.path.join(self.dir, "daemon.log"), "w"),
+        self.bindir = bindir
+        self.review_enabled = review_enabled
+        self.start_daemon()
+
+    def start_daemon(self):
+        self.daemon = subprocess.Popen([os.path.join(self.bindir, "bayan"), "run", "--config", self.config],
+                                       stdout=subprocess.PIPE, stderr=open(os.path.join(self.dir, "daemon.log"), "a"),
                                        text=True)
         self.url = None
-        if review_enabled:
+        if self.review_enabled:
             self.url = read_line(self.daemon, r"review workspace at (http://\S+/)").group(1).rstrip("/")
+
+    def kill9_and_restart(self):
+        self.daemon.send_signal(signal.SIGKILL)
+        self.daemon.wait(10)
+        self.start_daemon()
 
     def engine_requests(self):
         return get_json(self.engine_url + "/_mock/requests")["requests"]
@@ -251,6 +262,68 @@ def review_scenario(stack, d, shots):
         d.save_screenshot(os.path.join(shots, "review-queue.png"))
 
 
+def kill9_scenario(stack, rounds=3):
+    """Saves stream in while the daemon is killed with SIGKILL: after each restart every save
+    that was answered 200 is there, and out/seed/ is whole and matches the review."""
+    import threading
+    stem = "seed"
+    for r in range(rounds):
+        client = SessionClient(stack.url)
+        answered = {}
+        sent = {}
+        stop = threading.Event()
+
+        def writer():
+            n = 0
+            while not stop.is_set():
+                seg = 1 + n % 4
+                text = "Kill test round %d, save %d." % (r, n)
+                sent.setdefault(seg, []).append(text)
+                try:
+                    status, _ = client.post("/api/documents/%s/changes" % stem, {"changes": [{"segment": seg, "en": text}]})
+                except Exception:
+                    return
+                if status == 200:
+                    answered[seg] = text
+                n += 1
+
+        t = threading.Thread(target=writer)
+        t.start()
+        wait_for(lambda: len(answered) >= 2 + r, 30, "saves to be answered")
+        time.sleep(0.05 * r)
+        stack.kill9_and_restart()
+        stop.set()
+        t.join(15)
+        doc = get_json(stack.url + "/api/documents/" + stem)
+        ok = True
+        for seg, text in answered.items():
+            current = doc["segments"][seg - 1]["en"]
+            later = sent[seg][sent[seg].index(text):]
+            if current not in later:
+                ok = False
+                print("    segment %d: answered %r, now %r" % (seg, text, current))
+        check(ok and len(answered) > 0, "kill -9 round %d: all %d answered saves survived (%d sent)" % (r + 1, len(answered), sum(len(v) for v in sent.values())))
+        result = wait_for(lambda: (lambda j: j if [s["en"] for s in j["segments"]] == [s["en"] for s in doc["segments"]] else None)(stack.result(stem)), 15, "republish at start")
+        check(bool(result) and "review.html" in os.listdir(os.path.join(stack.spool, "out", stem)), "kill -9 round %d: out/seed/ whole and republished from the review" % (r + 1))
+
+
+class SessionClient:
+    def __init__(self, url):
+        self.url = url
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        self.token = json.loads(self.opener.open(url + "/api/session", timeout=10).read())["csrf_token"]
+        self.post("/api/session", {"name": "kill test"})
+
+    def post(self, path, body):
+        req = urllib.request.Request(self.url + path, data=json.dumps(body).encode(), method="POST", headers={
+            "Content-Type": "application/json", "X-CSRF-Token": self.token, "Origin": self.url})
+        try:
+            with self.opener.open(req, timeout=10) as r:
+                return r.status, json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            return e.code, None
+
+
 def schemathesis(stack):
     py = os.environ.get("BAYAN_PY") or os.path.join(REPO, ".build-py", "bin")
     exe = os.path.join(py, "schemathesis")
@@ -287,6 +360,7 @@ def main():
     try:
         d = browser()
         review_scenario(stack, d, args.screenshots)
+        kill9_scenario(stack)
         if not args.skip_schemathesis:
             schemathesis(stack)
     except Exception as e:
