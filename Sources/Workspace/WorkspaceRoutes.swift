@@ -36,6 +36,9 @@ struct WorkspaceRoutes: Sendable {
         router.get("/api/session") { _, context in try self.sessionJSON(context) }
         router.post("/api/session") { request, context in
             let body = try await Self.decode(API.NameIn.self, request, limit: self.settings.maxJSONBytes)
+            guard !self.settings.tokenRequired else {
+                throw HTTPError(.forbidden, message: "with access tokens, changes are recorded under the token holder's name (review.token_file)")
+            }
             let name = try Self.reviewerName(body.name)
             guard let id = context.session?.id, let session = self.sessions.update(id, { $0.reviewer = name }) else {
                 throw HTTPError(.forbidden, message: "no session; reload the page")

@@ -178,5 +178,7 @@ import Workspace
         #expect(saved.status == 200)
         let document = try await f.desk().document(ReviewFixture.stem)
         #expect(document.result.pairs[0].review?.by == "Layla Haddad")
+        // The name is the holder's: it cannot be changed from the browser.
+        #expect(try await h.change("/api/session", json: #"{"name":"Someone else"}"#).status == 403)
     }
 }
