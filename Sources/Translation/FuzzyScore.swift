@@ -8,13 +8,6 @@ public enum FuzzyScore {
         return Int((Double(longest - distance) * 100 / Double(longest)).rounded(.down))
     }
 
-    /// False when the lengths alone rule the threshold out (skips most candidates cheaply).
-    public static func mayReach(_ a: Int, _ b: Int, threshold: Int) -> Bool {
-        let longest = max(a, b)
-        guard longest > 0 else { return true }
-        return (longest - abs(a - b)) * 100 >= threshold * longest
-    }
-
     static func editDistance(_ a: [Substring], _ b: [Substring]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

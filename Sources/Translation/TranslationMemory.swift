@@ -158,18 +158,35 @@ public final class TranslationMemory: Sendable {
                 return (key.split(separator: " "), row["source"], row["target"], Origin(rawValue: row["origin"]) ?? .approved)
             }
         }
+        // Inverted index word → candidates, so each sentence scores only candidates that share
+        // enough words to reach the threshold (the shared tokens bound the common subsequence).
+        var index: [Substring: [Int]] = [:]
+        for (i, candidate) in candidates.enumerated() {
+            for word in Set(candidate.key) { index[word, default: []].append(i) }
+        }
         return sentences.map { sentence in
             let words = MemoryKey(source: sentence, terms: []).source.split(separator: " ")
             guard !words.isEmpty else { return nil }
-            var best: FuzzyMatch? = nil
-            for candidate in candidates where candidate.key != words {
-                guard FuzzyScore.mayReach(words.count, candidate.key.count, threshold: threshold) else { continue }
-                let score = FuzzyScore.percent(words, candidate.key)
-                if score >= threshold, score > (best?.score ?? -1) {
-                    best = FuzzyMatch(source: candidate.source, target: candidate.target, origin: candidate.origin, score: score)
-                }
+            var shared: [Int: Int] = [:]
+            var multiplicity: [Substring: Int] = [:]
+            for word in words { multiplicity[word, default: 0] += 1 }
+            for (word, k) in multiplicity {
+                for i in index[word] ?? [] { shared[i, default: 0] += k }
             }
-            return best
+            // Best score; on a tie the earlier candidate (reviewed before approved, newest first).
+            var best: (index: Int, score: Int)? = nil
+            for (i, common) in shared {
+                let candidate = candidates[i]
+                let longest = max(words.count, candidate.key.count)
+                guard min(common, candidate.key.count) * 100 >= threshold * longest, candidate.key != words else { continue }
+                let score = FuzzyScore.percent(words, candidate.key)
+                guard score >= threshold else { continue }
+                if let b = best, b.score > score || (b.score == score && b.index < i) { continue }
+                best = (i, score)
+            }
+            return best.map { b in
+                FuzzyMatch(source: candidates[b.index].source, target: candidates[b.index].target, origin: candidates[b.index].origin, score: b.score)
+            }
         }
     }
 
