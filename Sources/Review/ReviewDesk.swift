@@ -32,6 +32,8 @@ import Translation
 /// Throws `ReviewError` (invalid id, not found, invalid change, conflict, failed).
 public actor ReviewDesk {
     public nonisolated let layout: SpoolLayout
+    private nonisolated let executor: ThreadExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let database: ReviewDatabase
     private let memory: TranslationMemory?
     private let checks: @Sendable () -> ReviewChecks
@@ -48,6 +50,7 @@ public actor ReviewDesk {
         languages: (source: String, target: String) = ("ar", "en"), fuzzyThreshold: Int = 85, logger: Logger
     ) throws {
         self.layout = layout
+        self.executor = ThreadExecutor(name: "bayan-review")
         try DurableFS.makeDirectory(layout.state)
         self.database = try ReviewDatabase(path: layout.state + "/review.sqlite")
         self.memory = memory
@@ -56,6 +59,8 @@ public actor ReviewDesk {
         self.fuzzyThreshold = fuzzyThreshold
         self.logger = logger
     }
+
+    deinit { executor.stop() }
 
     // MARK: reading
 
