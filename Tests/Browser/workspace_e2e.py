@@ -105,6 +105,7 @@ class Stack:
         self.url = None
         if self.review_enabled:
             self.url = read_line(self.daemon, r"review workspace at (http://\S+/)").group(1).rstrip("/")
+        wait_for(lambda: os.path.isdir(os.path.join(self.spool, "inbox")), 30, "the spool")
 
     def kill9_and_restart(self):
         self.daemon.send_signal(signal.SIGKILL)
