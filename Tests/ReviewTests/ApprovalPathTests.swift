@@ -192,3 +192,27 @@ import Translation
         #expect(document.result.pairs[0].en == "Dubai Customs launches a system")
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test func closeReviewedSentencesAreSuggestedNotApplied() async throws {
+        let f = try ReviewFixture()
+        try f.publish()
+        // A reviewed translation of a sentence one word away from segment 2 (…الماضي → …الحالي).
+        let close = "ضبطت جمارك دبي 12 شحنة خلال الشهر الحالي."
+        try f.memory.insert([.init(source: close, target: "Dubai Customs seized 12 shipments <this> month.", origin: .reviewed, scope: MemoryScope(engine: "review"))])
+        let desk = try f.desk()
+        let document = try await desk.document(ReviewFixture.stem)
+        let suggestions = await desk.suggestions(document)
+        #expect(suggestions.keys.sorted() == [2])
+        #expect(suggestions[2]?.target == "Dubai Customs seized 12 shipments <this> month.")
+        #expect((suggestions[2]?.score ?? 0) >= 85)
+        #expect(document.result.pairs[1].en == "Dubai Customs seized 12 shipments last month.")  // not applied
+        let h = try await WorkspaceHarness.start(f, desk: desk)
+        defer { Task { await h.stop() } }
+        let page = try await h.send("GET", "/documents/\(ReviewFixture.stem)").bodyText
+        #expect(page.contains("data-en=\"Dubai Customs seized 12 shipments &lt;this&gt; month.\""))
+        let api = h.json(try await h.send("GET", "/api/documents/\(ReviewFixture.stem)"))
+        let segment = (api["segments"] as? [[String: Any]])?[1]
+        #expect((segment?["suggestion"] as? [String: Any])?["en"] as? String == "Dubai Customs seized 12 shipments <this> month.")
+    }
+}
