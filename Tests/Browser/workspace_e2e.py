@@ -252,6 +252,31 @@ def review_scenario(stack, d, shots):
     wait_for(lambda: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1", 10, "second document ready")
     check("reviewed" in pair(d, 1).find_element(By.CSS_SELECTOR, ".origin").text, "the page says the English is reviewed")
 
+    # Upload through the queue page's file field: a sentence one word away from the reviewed one
+    # is translated by the engine, and the reviewed English is offered beside it (Alt+M takes it).
+    close = ar[0].replace("الداخلية", "المحلية")
+    upload = os.path.join(stack.dir, "close-one.txt")
+    with open(upload, "w", encoding="utf-8") as f:
+        f.write(close + "\n")
+    d.get(stack.url + "/")
+    d.find_element(By.ID, "upload-file").send_keys(upload)
+    wait_for(lambda: d.find_element(By.TAG_NAME, "body").get_attribute("data-uploaded") == "close-one.txt", 10, "upload answered")
+    wait_for(lambda: os.path.exists(os.path.join(stack.spool, "out", "close-one", "result.json")), 60, "the uploaded release")
+    check(stack.result("close-one")["segments"][0]["origin"] == "engine", "uploaded through the page, translated by the engine")
+    d.get(stack.url + "/documents/close-one")
+    wait_for(lambda: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1", 10, "uploaded document ready")
+    suggestion = pair(d, 1).find_elements(By.CSS_SELECTOR, ".suggestion")
+    check(len(suggestion) == 1 and EDITED in suggestion[0].text, "the close reviewed English is suggested")
+    box = pair(d, 1).find_element(By.CSS_SELECTOR, ".en")
+    box.click()
+    box.send_keys(Keys.ALT, "m")
+    check(box.text.strip() == EDITED, "Alt+M takes the suggestion")
+    saves = int(d.find_element(By.TAG_NAME, "body").get_attribute("data-saves") or 0)
+    box.send_keys(Keys.CONTROL, Keys.ENTER)
+    wait_for(lambda: int(d.find_element(By.TAG_NAME, "body").get_attribute("data-saves") or 0) > saves, 10, "save of the suggestion")
+    published = wait_for(lambda: (lambda r: r if r["segments"][0].get("approved") else None)(stack.result("close-one")), 10, "published")
+    check(published["segments"][0]["en"] == EDITED, "the accepted suggestion is published")
+
     # Escaping in a real browser: a release holding <script> shows it as text.
     stack.drop("hostile.txt", "قال المدير <script>document.title='owned'</script> اليوم.\n")
     wait_for(lambda: os.path.exists(os.path.join(stack.spool, "out", "hostile", "result.json")), 60, "the hostile release")
