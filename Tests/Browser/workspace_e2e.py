@@ -251,6 +251,10 @@ def review_scenario(stack, d, shots):
     d.get(stack.url + "/documents/again")
     wait_for(lambda: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1", 10, "second document ready")
     check("reviewed" in pair(d, 1).find_element(By.CSS_SELECTOR, ".origin").text, "the page says the English is reviewed")
+    d.find_element(By.ID, "approve-all").click()
+    wait_for(lambda: d.find_element(By.ID, "review-state").text == "approved", 10, "approve all remaining")
+    check(all(s.get("approved") for s in wait_for(lambda: (lambda r: r if r["segments"][-1].get("approved") else None)(stack.result("again")), 10, "published")["segments"]),
+          "Approve all remaining approves and publishes the rest")
 
     # Upload through the queue page's file field: a sentence one word away from the reviewed one
     # is translated by the engine, and the reviewed English is offered beside it (Alt+M takes it).
@@ -278,8 +282,12 @@ def review_scenario(stack, d, shots):
     check(published["segments"][0]["en"] == EDITED, "the accepted suggestion is published")
 
     # Escaping in a real browser: a release holding <script> shows it as text.
+    d.get(stack.url + "/")
     stack.drop("hostile.txt", "قال المدير <script>document.title='owned'</script> اليوم.\n")
     wait_for(lambda: os.path.exists(os.path.join(stack.spool, "out", "hostile", "result.json")), 60, "the hostile release")
+    # The open queue page follows the spool by itself.
+    wait_for(lambda: d.find_elements(By.CSS_SELECTOR, 'a[href="/documents/hostile"]'), 15, "the queue to show the new release")
+    check(True, "the open queue shows a newly published release without a manual reload")
     d.get(stack.url + "/documents/hostile")
     wait_for(lambda: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "1", 10, "hostile page ready")
     check(d.title != "owned" and "<script>" in pair(d, 1).find_element(By.CSS_SELECTOR, ".ar").text, "<script> in a release shows as text")

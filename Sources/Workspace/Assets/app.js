@@ -111,6 +111,25 @@
     dropZone.addEventListener("drop", function (e) { if (e.dataTransfer.files[0]) upload(e.dataTransfer.files[0]); });
   }
 
+  // The queue follows the spool: when a document arrives or changes state, the page reloads
+  // (not while someone types in the search box).
+  const queueTable = document.getElementById("queue");
+  if (queueTable) {
+    let signature = null;
+    const poll = async function () {
+      try {
+        const response = await fetch("/api/documents" + location.search, { headers: { "Accept": "application/json" }, credentials: "same-origin" });
+        if (response.ok) {
+          const list = (await response.json()).documents.map(function (d) { return d.name + ":" + d.state + ":" + d.approved; }).join("|");
+          if (signature !== null && list !== signature && document.activeElement !== search) { location.reload(); return; }
+          signature = list;
+        }
+      } catch (e) { /* the daemon may be restarting; try again */ }
+      setTimeout(poll, 3000);
+    };
+    poll();
+  }
+
   document.querySelectorAll("button.retry").forEach(function (button) {
     button.addEventListener("click", async function () {
       const result = await api("POST", "/api/failed/" + encodeURIComponent(button.dataset.name) + "/retry");
