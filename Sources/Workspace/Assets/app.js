@@ -302,7 +302,7 @@
     if (result.status === 409 && result.json && result.json.conflicts) {
       document.body.dataset.lastSave = "conflict";
       showConflicts(result.json.conflicts);
-      flash(errorText(result), true);
+      flash("Changed elsewhere since you opened the page: compare the texts on the sentence and keep the saved one or use yours", true);
       return false;
     }
     document.body.dataset.lastSave = "error";
