@@ -25,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Markdown input is parsed by Ink (blocks and inline spans); see MarkdownDocumentReader.
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // Review workspace (issue 13): the web layer, its templates and its metrics.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Value types only: no I/O.
@@ -55,7 +60,18 @@ let package = Package(
         // by side, used by the outputs, the memory and the reviewed-file importer.
         .target(name: "Interchange", dependencies: ["BayanCore"]),
         // One writer per format, all through one atomic-write helper.
-        .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys", "Interchange"]),
+        // The templates and the one stylesheet are shared with the review workspace.
+        .target(name: "Outputs", dependencies: [
+            "BayanCore", "CBayanSys", "Interchange",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [
+            .embedInCode("Templates/layout.mustache"),
+            .embedInCode("Templates/document.mustache"),
+            .embedInCode("Templates/pair.mustache"),
+            .embedInCode("Templates/queue.mustache"),
+            .embedInCode("Templates/login.mustache"),
+            .embedInCode("Templates/app.css"),
+        ]),
         // Reviewed XLIFF/TMX files back in: match a file to its document, check it, plan the changes.
         .target(name: "ReviewImport", dependencies: ["BayanCore", "ArabicText", "Interchange", "Translation"]),
         // Glossary editing through the one validator, its history, suggestions learned from
@@ -73,9 +89,26 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Review state, approval into the memory, republish (issue 13). No web code.
+        .target(name: "Review", dependencies: [
+            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "Daemon",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The review workspace: a Hummingbird Application run as one more Service.
+        .target(name: "Workspace", dependencies: [
+            "BayanCore", "Outputs", "Review", "Daemon", "Translation",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], resources: [
+            .embedInCode("Assets/app.js"),
+        ]),
         .executableTarget(name: "bayan", dependencies: [
             "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "Daemon", "ReviewImport",
-            "GlossaryWorkbench",
+            "GlossaryWorkbench", "Review", "Workspace",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -110,6 +143,9 @@ let package = Package(
             "Daemon", "BayanTestSupport", "BayanCore", "Translation", "Outputs",
             "Summary", "QA", "ArabicText",  // issue 17: the summary stage's tests
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "ReviewTests", dependencies: [
+            "Review", "Workspace", "Daemon", "Outputs", "Translation", "BayanTestSupport", "BayanCore",
         ]),
         // Drives the real `bayan` binary (depending on it makes `swift test` build it).
         .testTarget(name: "EndToEndTests", dependencies: ["bayan", "BayanTestSupport", "BayanCore"]),

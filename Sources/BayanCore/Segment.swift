@@ -59,13 +59,51 @@ public struct AlignedPair: Sendable, Equatable {
     /// How the translation was obtained when it was not the plain first request
     /// (e.g. "protected": terms replaced by placeholders after the engine missed them).
     public var strategy: String?
+    /// Where `en` came from: the engine, the translation memory, or a person's review.
+    public var origin: TranslationOrigin
+    /// The machine English (engine or memory) when a reviewer replaced it; nil when `en` is it.
+    public var mt: String?
+    /// Set once a person has edited or approved the pair.
+    public var review: ReviewMark?
 
-    public init(segment: Segment, en: String, terms: [TermHit] = [], qa: [QAIssue] = [], strategy: String? = nil) {
+    public init(
+        segment: Segment, en: String, terms: [TermHit] = [], qa: [QAIssue] = [], strategy: String? = nil,
+        origin: TranslationOrigin = .engine, mt: String? = nil, review: ReviewMark? = nil
+    ) {
         self.segment = segment
         self.en = en
         self.terms = terms
         self.qa = qa
         self.strategy = strategy
+        self.origin = origin
+        self.mt = mt
+        self.review = review
+    }
+
+    /// The English the machine produced (kept in result.json as `mt` so nothing is lost).
+    public var machineEnglish: String { mt ?? en }
+}
+
+/// Where a sentence's English came from.
+public enum TranslationOrigin: String, Sendable, Codable, CaseIterable {
+    /// Sent to the translation engine.
+    case engine
+    /// An exact match in the translation memory (a machine translation or an imported approved one).
+    case memory
+    /// Written or approved by a reviewer (in this document, or reused from the memory).
+    case reviewed
+}
+
+/// A person's mark on a pair: who, when (ISO 8601, UTC), and whether they approved it.
+public struct ReviewMark: Sendable, Equatable, Codable {
+    public var by: String
+    public var at: String
+    public var approved: Bool
+
+    public init(by: String, at: String, approved: Bool) {
+        self.by = by
+        self.at = at
+        self.approved = approved
     }
 }
 

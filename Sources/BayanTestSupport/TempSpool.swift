@@ -30,6 +30,7 @@ public final class TempSpool: @unchecked Sendable {
         """
 
     /// `engine` lines are added to the engine section (indented by two spaces), `extra` at the end.
+    /// The review workspace is off (many daemons run at once in tests; its own tests start it).
     public func writeConfig(engineURL: String, extra: String = "", engine: String = "") throws {
         let yaml = """
             spool:
@@ -45,6 +46,8 @@ public final class TempSpool: @unchecked Sendable {
             \(engine)
             glossary:
               files: []
+            review:
+              enabled: false
             \(extra)
             """
         try yaml.write(toFile: configPath, atomically: true, encoding: .utf8)

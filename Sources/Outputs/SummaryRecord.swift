@@ -4,19 +4,19 @@ import BayanCore
 /// `used` is what the summary shown is (`abstractive` only when key points survived);
 /// `fallback` says why the extractive summary stands in. Every dropped point is listed with its
 /// reason, so nothing the engine wrote disappears without a word.
-struct SummaryRecord: Encodable {
-    struct Point: Encodable {
+struct SummaryRecord: Codable {
+    struct Point: Codable {
         var en: String
         var ar: String
         var cites: [Int]
     }
-    struct Dropped: Encodable {
+    struct Dropped: Codable {
         var en: String
         var ar: String
         var cites: [Int]
         var reason: String
     }
-    struct HeadlineRecord: Encodable {
+    struct HeadlineRecord: Codable {
         var en: String
         var ar: String
         var source: String
@@ -49,6 +49,24 @@ struct SummaryRecord: Encodable {
             headlineDropped = abstract.headlineDropped
         }
         used = extras.abstract.map { $0.points.isEmpty ? "extractive" : (extras.mode == "both" ? "both" : "abstractive") } ?? "extractive"
+    }
+
+    /// Back to the value the writers render, for a republish after review (which must not lose
+    /// the key points or the reasons points were dropped).
+    var extras: SummaryExtras {
+        let headlineValue = headline.map {
+            Headline(en: $0.en, ar: $0.ar, source: Headline.Source(rawValue: $0.source) ?? .heading, cites: $0.cites)
+        }
+        var abstract: SummaryAbstract?
+        if points != nil || dropped != nil || fallback != nil || headlineDropped != nil {
+            abstract = SummaryAbstract(
+                points: (points ?? []).map { KeyPoint(en: $0.en, ar: $0.ar, cites: $0.cites) },
+                dropped: (dropped ?? []).map { DroppedPoint(point: KeyPoint(en: $0.en, ar: $0.ar, cites: $0.cites), reason: $0.reason) },
+                fallback: fallback,
+                headline: headlineValue.flatMap { $0.source == .abstract ? KeyPoint(en: $0.en, ar: $0.ar, cites: $0.cites) : nil },
+                headlineDropped: headlineDropped)
+        }
+        return SummaryExtras(mode: mode, maxWords: maxWords, words: words, headline: headlineValue, abstract: abstract)
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -33,7 +33,7 @@ public struct TMXWriter: OutputWriter {
             TMXFile.Unit(
                 tuid: "\(stem):s\(pair.segment.id)",
                 notes: pair.qa.map { "QA \($0.check): \($0.message)" },
-                props: [TMXFile.Prop("x-segment-id", String(pair.segment.id)), TMXFile.Prop("x-paragraph", String(pair.segment.paragraph + 1))],
+                props: [TMXFile.Prop("x-segment-id", String(pair.segment.id)), TMXFile.Prop("x-paragraph", String(pair.segment.paragraph + 1)), TMXFile.Prop("x-origin", pair.origin.rawValue)],
                 variants: [TMXFile.Variant(lang: sourceLanguage, text: pair.segment.text), TMXFile.Variant(lang: targetLanguage, text: pair.en)])
         }
         return TMXFile(header: header, units: units).render()

@@ -4,17 +4,17 @@ import BayanCore
 ///
 /// Arabic spans come from the hits' offsets (relative to the segment); English spans are the
 /// first case-insensitive, whole-word occurrence of the approved term not already marked.
-struct TermMarks {
-    struct Mark {
+public struct TermMarks {
+    public struct Mark {
         /// Scalar offsets inside the sentence.
-        var range: Range<Int>
-        var hit: TermHit
+        public var range: Range<Int>
+        public var hit: TermHit
     }
 
-    var arabic: [Mark] = []
-    var english: [Mark] = []
+    public var arabic: [Mark] = []
+    public var english: [Mark] = []
 
-    init(_ pair: AlignedPair) {
+    public init(_ pair: AlignedPair) {
         let arCount = pair.segment.text.unicodeScalars.count
         for hit in pair.terms.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
             let lower = max(0, hit.start - pair.segment.start)

@@ -34,6 +34,22 @@ public final class TranslationMemory: Sendable {
         case mt
         /// Checked by a person (imported); used whatever the engine.
         case approved
+        /// Approved by a reviewer in the review workspace; wins over everything else.
+        case reviewed
+
+        /// Written by a person (imported or reviewed): reused whatever the engine or glossary.
+        public var isHuman: Bool { self != .mt }
+    }
+
+    /// A remembered translation and where it came from.
+    public struct Hit: Sendable, Equatable {
+        public var target: String
+        public var origin: Origin
+
+        public init(target: String, origin: Origin) {
+            self.target = target
+            self.origin = origin
+        }
     }
 
     public init(path: String) throws {
@@ -88,27 +104,97 @@ public final class TranslationMemory: Sendable {
         return m
     }
 
-    /// Remembered translations for these keys: an approved one (same target language) first,
-    /// else a machine translation from the same engine, model, languages and glossary entries.
+    /// Remembered translations for these keys: a reviewed one first, then an approved one (same
+    /// target language), else a machine translation from the same engine, model, languages and
+    /// glossary entries.
     public func lookup(_ keys: [MemoryKey], scope: MemoryScope) throws -> [MemoryKey: String] {
+        try lookupHits(keys, scope: scope).mapValues(\.target)
+    }
+
+    /// As `lookup`, with the origin of each translation.
+    public func lookupHits(_ keys: [MemoryKey], scope: MemoryScope) throws -> [MemoryKey: Hit] {
         guard !keys.isEmpty else { return [:] }
         let base = Self.baseLanguage(scope.targetLanguage)
         return try db.read { db in
-            var out: [MemoryKey: String] = [:]
+            var out: [MemoryKey: Hit] = [:]
             let statement = try db.cachedStatement(sql: """
-                SELECT target FROM units WHERE source_key = ? AND (
-                  (origin = 'approved' AND (lower(target_lang) = ? OR lower(target_lang) LIKE ? || '-%'))
+                SELECT target, origin FROM units WHERE source_key = ? AND (
+                  (origin IN ('reviewed', 'approved') AND (lower(target_lang) = ? OR lower(target_lang) LIKE ? || '-%'))
                   OR (origin = 'mt' AND engine = ? AND model = ? AND source_lang = ? AND target_lang = ? AND terms_key = ?))
-                ORDER BY origin = 'approved' DESC, created_at DESC LIMIT 1
+                ORDER BY origin = 'reviewed' DESC, origin = 'approved' DESC, created_at DESC LIMIT 1
                 """)
             for key in keys {
-                if let target = try String.fetchOne(statement, arguments: [
+                if let row = try Row.fetchOne(statement, arguments: [
                     key.source, base, base, scope.engine, scope.model, scope.sourceLanguage, scope.targetLanguage, key.terms,
                 ]) {
-                    out[key] = target
+                    out[key] = Hit(target: row["target"], origin: Origin(rawValue: row["origin"]) ?? .mt)
                 }
             }
             return out
+        }
+    }
+
+    /// A human translation (reviewed or approved) of a sentence close to the given one.
+    public struct FuzzyMatch: Sendable, Equatable {
+        public var source: String
+        public var target: String
+        public var origin: Origin
+        /// 0...100, on the normalized Arabic.
+        public var score: Int
+    }
+
+    /// The best human translations whose normalized Arabic scores at least `threshold` (0...100)
+    /// against each sentence, exact matches excluded. Scored by `FuzzyScore` on words.
+    public func fuzzyMatches(for sentences: [String], threshold: Int, targetLanguage: String = "en") throws -> [FuzzyMatch?] {
+        guard !sentences.isEmpty else { return [] }
+        let base = Self.baseLanguage(targetLanguage)
+        let candidates: [(key: [Substring], source: String, target: String, origin: Origin)] = try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT source_key, source, target, origin FROM units
+                WHERE origin IN ('reviewed', 'approved') AND (lower(target_lang) = ? OR lower(target_lang) LIKE ? || '-%')
+                ORDER BY origin = 'reviewed' DESC, created_at DESC
+                """, arguments: [base, base]).map { row in
+                let key: String = row["source_key"]
+                return (key.split(separator: " "), row["source"], row["target"], Origin(rawValue: row["origin"]) ?? .approved)
+            }
+        }
+        // Inverted index word → candidates, so each sentence scores only candidates that share
+        // enough words to reach the threshold (the shared tokens bound the common subsequence).
+        var index: [Substring: [Int]] = [:]
+        for (i, candidate) in candidates.enumerated() {
+            for word in Set(candidate.key) { index[word, default: []].append(i) }
+        }
+        return sentences.map { sentence in
+            let words = MemoryKey(source: sentence, terms: []).source.split(separator: " ")
+            guard !words.isEmpty else { return nil }
+            var shared: [Int: Int] = [:]
+            var multiplicity: [Substring: Int] = [:]
+            for word in words { multiplicity[word, default: 0] += 1 }
+            for (word, k) in multiplicity {
+                for i in index[word] ?? [] { shared[i, default: 0] += k }
+            }
+            // Best score; on a tie the earlier candidate (reviewed before approved, newest first).
+            var best: (index: Int, score: Int)? = nil
+            for (i, common) in shared {
+                let candidate = candidates[i]
+                let longest = max(words.count, candidate.key.count)
+                guard min(common, candidate.key.count) * 100 >= threshold * longest, candidate.key != words else { continue }
+                let score = FuzzyScore.percent(words, candidate.key)
+                guard score >= threshold else { continue }
+                if let b = best, b.score > score || (b.score == score && b.index < i) { continue }
+                best = (i, score)
+            }
+            return best.map { b in
+                FuzzyMatch(source: candidates[b.index].source, target: candidates[b.index].target, origin: candidates[b.index].origin, score: b.score)
+            }
+        }
+    }
+
+    /// Removes a reviewer's approval of this Arabic sentence (the reviewer withdrew it).
+    public func removeReviewed(source: String) throws {
+        let key = MemoryKey(source: source, terms: []).source
+        try db.write { db in
+            try db.execute(sql: "DELETE FROM units WHERE source_key = ? AND origin = 'reviewed'", arguments: [key])
         }
     }
 

@@ -55,13 +55,19 @@ public struct Translator: Sendable {
 
     /// One English string per item, in order.
     public func translate(_ items: [TranslationItem]) async throws -> [String] {
+        try await translateWithOrigins(items).map(\.text)
+    }
+
+    /// One English string per item, in order, with where it came from: the engine, the memory
+    /// (a machine or imported translation), or a reviewer's approved English (which wins).
+    public func translateWithOrigins(_ items: [TranslationItem]) async throws -> [Translated] {
         let items = Self.withContext(items)
-        guard let memory else { return try await batcher.submit(items) }
+        guard let memory else { return try await batcher.submit(items).map { Translated(text: $0, origin: .engine) } }
         let scope = MemoryScope(engine: engine.info, languages: engine.languages)
         let keys = items.map { MemoryKey(source: $0.text, terms: $0.terms) }
-        var found: [MemoryKey: String] = [:]
+        var found: [MemoryKey: TranslationMemory.Hit] = [:]
         do {
-            found = try memory.lookup(Array(Set(keys)), scope: scope)
+            found = try memory.lookupHits(Array(Set(keys)), scope: scope)
         } catch {
             logger.warning("translation memory lookup failed; sending every sentence", metadata: ["error": "\(error)"])
         }
@@ -81,7 +87,16 @@ public struct Translator: Sendable {
                 logger.warning("translation memory could not store translations", metadata: ["error": "\(error)"])
             }
         }
-        return keys.map { key in found[key] ?? missIndex[key].map { translated[$0] } ?? "" }
+        return keys.map { key in
+            if let hit = found[key] { return Translated(text: hit.target, origin: hit.origin == .reviewed ? .reviewed : .memory) }
+            return Translated(text: missIndex[key].map { translated[$0] } ?? "", origin: .engine)
+        }
+    }
+
+    /// One translated sentence and its origin.
+    public struct Translated: Sendable, Equatable {
+        public var text: String
+        public var origin: TranslationOrigin
     }
 
     /// Fills each item's `context` with its neighbours in the document (DeepL uses it; it is

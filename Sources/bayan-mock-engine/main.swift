@@ -4,6 +4,7 @@
 import ArgumentParser
 import BayanTestSupport
 import Foundation
+import Synchronization
 
 enum Dialect: String, ExpressibleByArgument, CaseIterable {
     case libretranslate, deepl, openai
@@ -15,7 +16,8 @@ struct MockEngine: ParsableCommand {
         abstract: "Serve a LibreTranslate, DeepL or OpenAI-compatible test endpoint on 127.0.0.1 with pseudo-translations.",
         discussion: """
             Every answer is a transliteration marked "[mock-en]", so a result shows which sentence it \
-            came from. Prints the URL, then serves until interrupted. The deepl dialect wants the key \
+            came from. GET /_mock/requests answers {"requests": N}, the translation requests served. \
+            Prints the URL, then serves until interrupted. The deepl dialect wants the key \
             given with --api-key (set engine.deepl_host: url); the openai dialect serves the model \
             named by --model.
 
@@ -47,7 +49,17 @@ struct MockEngine: ParsableCommand {
                 handler = dialect.handle
             }
         }
-        let server = try LoopbackHTTPServer(port: port, handler: handler)
+        // GET /_mock/requests answers how many translation requests were served (tests that
+        // check a document was answered from the translation memory read it).
+        let served = Mutex(0)
+        let counted: LoopbackHTTPServer.Handler = { request in
+            if request.method == "GET" && request.path == "/_mock/requests" {
+                return .json(200, "{\"requests\":\(served.withLock { $0 })}")
+            }
+            if request.method == "POST" { served.withLock { $0 += 1 } }
+            return handler(request)
+        }
+        let server = try LoopbackHTTPServer(port: port, handler: counted)
         FileHandle.standardOutput.write(Data("bayan-mock-engine: \(dialect.rawValue) protocol at \(server.baseURL)\n".utf8))
         while true { sleep(3600) }
     }

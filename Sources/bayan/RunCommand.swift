@@ -3,7 +3,9 @@ import Daemon
 import Foundation
 import Glossary
 import Logging
+import Review
 import ServiceLifecycle
+import Workspace
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,14 +64,30 @@ struct RunCommand: AsyncParsableCommand {
         logger.info(
             "bayan started",
             metadata: ["spool": "\(layout.root)", "glossary_entries": "\(glossary.snapshot.entryCount)", "engine": "\(loaded.config.engine.kind)", "url": "\(loaded.config.engine.url)", "workers": "\(loaded.config.workers)", "pid": "\(getpid())"])
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: spool, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
+            .init(service: reload),
+            .init(service: glossaryService),
+            .init(service: reviewed),
+        ]
+        // The review workspace: one more service, stopped first on shutdown (reverse order).
+        if loaded.config.review.enabled {
+            do {
+                let settings = try WorkspaceFactory.settings(loaded.config)
+                let desk = try WorkspaceFactory.desk(
+                    loaded.config, checks: { ReviewChecks(stages: holder.snapshot.pipeline.stages) }, logger: logger)
+                let app = try Workspace.application(desk: desk, settings: settings, logger: logger)
+                services.append(.init(
+                    service: WorkspaceService(app: app, listen: loaded.config.review.listen, logger: logger),
+                    successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
+            } catch {
+                Stderr.print("bayan: review workspace: \(error)")
+                throw ExitCode(78)
+            }
+        }
         let group = ServiceGroup(
             configuration: .init(
-                services: [
-                    .init(service: spool, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
-                    .init(service: reload),
-                    .init(service: glossaryService),
-                    .init(service: reviewed),
-                ],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()

@@ -94,6 +94,15 @@ public struct BayanConfig: Sendable, Equatable {
         public var lengthRatioMax = 2.6
     }
 
+    /// The review workspace (issue 13).
+    public struct Review: Sendable, Equatable {
+        public var enabled = true
+        public var listen = "127.0.0.1:8710"
+        public var tokenFile: String? = nil
+        public var hosts: [String] = []
+        public var fuzzyThreshold = 85
+    }
+
     public var spool = Spool()
     public var workers = 2
     /// Documents claimed at once; those waiting for the engine hold no worker.
@@ -108,6 +117,7 @@ public struct BayanConfig: Sendable, Equatable {
     public var summary = Summary()
     public var outputs = Outputs()
     public var qa = QA()
+    public var review = Review()
 
     public init() {}
 

@@ -204,6 +204,15 @@ public enum ConfigLoader {
         for format in c.outputs.formats where !knownFormats.contains(format.lowercased()) {
             problems.append(ConfigProblem(key: "outputs.formats", message: "unknown format \(format); use any of \(StandardWriters.formatNames.joined(separator: ", "))"))
         }
+        // Review workspace: beyond loopback only with access tokens.
+        do {
+            let listen = try ReviewListen.parse(c.review.listen)
+            if c.review.enabled && !listen.isLoopback && c.review.tokenFile == nil {
+                problems.append(ConfigProblem(key: "review.listen", message: "\(c.review.listen) is reachable from other machines; set review.token_file to a file of access tokens, or listen on 127.0.0.1"))
+            }
+        } catch let error as BayanError {
+            problems.append(ConfigProblem(key: "review.listen", message: error.message))
+        } catch {}
         let knownChecks: Set<String> = ["empty", "untranslated", "numbers", "glossary", "brackets", "length", "urls", "emails", "endpunc"]
         for check in c.qa.disabled where !knownChecks.contains(check) {
             problems.append(ConfigProblem(key: "qa.disabled", message: "unknown check \(check); the checks are \(knownChecks.sorted().joined(separator: ", "))"))

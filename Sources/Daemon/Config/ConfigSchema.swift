@@ -61,6 +61,12 @@ enum ConfigSchema {
         ConfigField(path: "qa.disabled", kind: .stringList) { c, v in if case .list(let l) = v { c.qa.disabled = l } },
         ConfigField(path: "qa.length_ratio_min", kind: .number(0...100)) { c, v in if case .double(let d) = v { c.qa.lengthRatioMin = d } },
         ConfigField(path: "qa.length_ratio_max", kind: .number(0...100)) { c, v in if case .double(let d) = v { c.qa.lengthRatioMax = d } },
+        // Review workspace (issue 13).
+        ConfigField(path: "review.enabled", kind: .bool) { c, v in if case .bool(let b) = v { c.review.enabled = b } },
+        ConfigField(path: "review.listen", kind: .string) { c, v in if case .string(let s) = v { c.review.listen = s } },
+        ConfigField(path: "review.token_file", kind: .optionalString) { c, v in if case .string(let s) = v { c.review.tokenFile = s } else { c.review.tokenFile = nil } },
+        ConfigField(path: "review.hosts", kind: .stringList) { c, v in if case .list(let l) = v { c.review.hosts = l } },
+        ConfigField(path: "review.fuzzy_threshold", kind: .int(50...100)) { c, v in if case .int(let i) = v { c.review.fuzzyThreshold = i } },
     ]
 
     static let byPath: [String: ConfigField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0) })

@@ -39,11 +39,13 @@ public struct DocumentPipeline: Sendable {
             slots?.release()
             holding = false
         }
-        var english = try await stages.translator.translate(items)
+        let translated = try await stages.translator.translateWithOrigins(items)
+        var english = translated.map(\.text)
+        var origins = translated.map(\.origin)
         timings.translateMs = lap()
         var verified = zip(terms, english).map { glossary.verify($0, $1) }
         var strategies = [String?](repeating: nil, count: segments.count)
-        try await retryMissedTerms(glossary, items, &english, &verified, &strategies)
+        try await retryMissedTerms(glossary, items, &english, &verified, &strategies, &origins)
         if let slots {
             await slots.acquire()
             holding = true
@@ -58,7 +60,7 @@ public struct DocumentPipeline: Sendable {
                 h.end += segment.start
                 return h
             }
-            var pair = AlignedPair(segment: segment, en: english[index], terms: hits, strategy: strategies[index])
+            var pair = AlignedPair(segment: segment, en: english[index], terms: hits, strategy: strategies[index], origin: origins[index])
             pair.qa = stages.checker.check(pair) + verified[index].issues
             pairs.append(pair)
         }
@@ -81,10 +83,12 @@ public struct DocumentPipeline: Sendable {
     /// protected by placeholders; the new translation is kept when it misses fewer terms.
     private func retryMissedTerms(
         _ glossary: TermStage, _ items: [TranslationItem], _ english: inout [String],
-        _ verified: inout [(hits: [TermHit], issues: [QAIssue])], _ strategies: inout [String?]
+        _ verified: inout [(hits: [TermHit], issues: [QAIssue])], _ strategies: inout [String?],
+        _ origins: inout [TranslationOrigin]
     ) async throws {
         guard let protect = glossary.protect else { return }
-        let failing = verified.indices.filter { !verified[$0].issues.isEmpty }
+        // A reviewer's English is what a person chose: never re-translated around its terms.
+        let failing = verified.indices.filter { !verified[$0].issues.isEmpty && origins[$0] != .reviewed }
         guard !failing.isEmpty else { return }
         let protected = failing.map { protect(items[$0].text) }
         let retry = zip(failing, protected).map { TranslationItem(id: items[$0].id + "p", text: $1.text, terms: items[$0].terms) }
@@ -96,6 +100,7 @@ public struct DocumentPipeline: Sendable {
                 english[index] = restored
                 verified[index] = check
                 strategies[index] = "protected"
+                origins[index] = .engine
             }
         }
     }
