@@ -35,21 +35,16 @@ public struct XLIFFWriter: OutputWriter {
         return XLIFF2File(srcLang: sourceLanguage, trgLang: targetLanguage, files: [file]).render()
     }
 
-<<<<<<< HEAD
-    private func unit(id: String, pairs: [AlignedPair]) -> XLIFF2File.Unit {
-        var unit = XLIFF2File.Unit(id: id)
-=======
     /// `final` once a reviewer approved the pair, `reviewed` when a reviewer edited it without
     /// approving, `translated` for machine English, `initial` (no target) when blank.
-    static func state(_ pair: AlignedPair) -> String {
-        if pair.en.allSatisfy(\.isWhitespace) { return "initial" }
-        guard let review = pair.review else { return "translated" }
-        return review.approved ? "final" : "reviewed"
+    static func state(_ pair: AlignedPair) -> XLIFF2File.State {
+        if pair.en.allSatisfy(\.isWhitespace) { return .initial }
+        guard let review = pair.review else { return .translated }
+        return review.approved ? .final : .reviewed
     }
 
-    private func writeUnit(_ xml: inout XMLBuilder, id: String, pairs: [AlignedPair]) {
-        xml.start("unit", [("id", id)])
->>>>>>> i13
+    private func unit(id: String, pairs: [AlignedPair]) -> XLIFF2File.Unit {
+        var unit = XLIFF2File.Unit(id: id)
         let notes = pairs.flatMap { pair -> [(String, String)] in
             pair.qa.map { ("qa", "s\(pair.segment.id) \($0.check): \($0.message)") }
                 + pair.terms.filter { $0.ok == false }.map {
@@ -63,17 +58,10 @@ public struct XLIFFWriter: OutputWriter {
             if index > 0, pair.segment.start > pairs[index - 1].segment.end {
                 unit.parts.append(.ignorable(id: "i\(pair.segment.id)", source: " "))
             }
-<<<<<<< HEAD
             let translated = !pair.en.allSatisfy(\.isWhitespace)
             unit.parts.append(.segment(XLIFF2File.Segment(
-                id: "s\(pair.segment.id)", state: translated ? .translated : .initial,
+                id: "s\(pair.segment.id)", state: Self.state(pair),
                 source: pair.segment.text, target: translated ? pair.en : nil)))
-=======
-            xml.start("segment", [("id", "s\(pair.segment.id)"), ("state", Self.state(pair))])
-            xml.leaf("source", text: pair.segment.text)
-            if !pair.en.allSatisfy(\.isWhitespace) { xml.leaf("target", text: pair.en) }
-            xml.end()
->>>>>>> i13
         }
         return unit
     }
