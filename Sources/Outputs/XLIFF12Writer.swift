@@ -5,8 +5,8 @@ import Interchange
 /// batch translation) that read only 1.x. One `trans-unit` per sentence with the same ids as
 /// the 2.1 file (`s<N>`); the file's `original` is the document id, as in the 2.1 file.
 ///
-/// A translated sentence has `state="translated"` and is not approved; a blank one has no
-/// target. QA findings and glossary misses are notes from `bayan` on the target.
+/// A machine-translated or edited sentence has `state="translated"` and is not approved; one a
+/// reviewer approved has `approved="yes"` and `state="final"`; a blank one has no target. QA findings and glossary misses are notes from `bayan` on the target.
 public struct XLIFF12Writer: OutputWriter {
     public var sourceLanguage: String
     public var targetLanguage: String
@@ -25,9 +25,11 @@ public struct XLIFF12Writer: OutputWriter {
             headerNotes: [XLIFF12File.Note(from: "bayan", text: "source file: \(result.source.file)")])
         for pair in result.pairs {
             let translated = !pair.en.allSatisfy(\.isWhitespace)
+            // A reviewer's approval travels as approved="yes" + final, as the workspace shows it.
+            let approved = translated && pair.review?.approved == true
             var unit = XLIFF12File.TransUnit(
-                id: "s\(pair.segment.id)", approved: translated ? false : nil, source: pair.segment.text,
-                target: translated ? pair.en : nil, targetState: translated ? "translated" : nil)
+                id: "s\(pair.segment.id)", approved: translated ? approved : nil, source: pair.segment.text,
+                target: translated ? pair.en : nil, targetState: translated ? (approved ? "final" : "translated") : nil)
             unit.notes = pair.qa.map { XLIFF12File.Note(from: "bayan", annotates: "target", text: "\($0.check): \($0.message)") }
                 + pair.terms.filter { $0.ok == false }.map {
                     XLIFF12File.Note(from: "bayan", annotates: "target", text: "glossary term \($0.ar) should be translated \"\($0.en)\"")

@@ -38,8 +38,13 @@ struct ReviewCommand: AsyncParsableCommand {
 
         func run() async throws {
             let loaded = try options.loadOrExit()
+            Logs.bootstrap(format: loaded.config.log.format, level: loaded.config.log.level)
+            let logger = Logger(label: "bayan")
             let layout = SpoolLayout(root: loaded.config.spool.root)
-            let importer = ReviewWiring.importer(layout: layout)
+            let glossary = GlossaryStore(files: loaded.config.glossary.files, logger: logger)
+            let stages = try StageFactory.make(loaded, glossary: glossary, logger: logger)
+            let desk = try WorkspaceFactory.desk(loaded.config, checks: { ReviewChecks(stages: stages) }, logger: logger)
+            let importer = ReviewWiring.importer(layout: layout, desk: desk)
             var failures = 0
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {

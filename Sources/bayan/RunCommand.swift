@@ -53,7 +53,17 @@ struct RunCommand: AsyncParsableCommand {
             watcher: GlossaryWatcher(store: glossary, interval: .milliseconds(Int(loaded.config.glossary.reloadInterval * 1000))),
             status: status)
         let spool = SpoolService(layout: layout, holder: holder, database: database, status: status, logger: logger)
-        let reviewed = ReviewedFolderService(layout: layout, holder: holder, importer: ReviewWiring.importer(layout: layout), logger: logger)
+        // One review desk serves the workspace and reviewed files dropped into reviewed/ alike.
+        let desk: ReviewDesk
+        do {
+            desk = try WorkspaceFactory.desk(
+                loaded.config, checks: { ReviewChecks(stages: holder.snapshot.pipeline.stages) }, logger: logger)
+        } catch {
+            Stderr.print("bayan: review state: \(error)")
+            throw ExitCode(78)
+        }
+        let reviewed = ReviewedFolderService(
+            layout: layout, holder: holder, importer: ReviewWiring.importer(layout: layout, desk: desk), logger: logger)
         let reload = ReloadService(
             configPath: options.resolvedPath, holder: holder, status: status, glossary: glossary, logger: logger,
             factory: { try StageFactory.make($0, glossary: glossary, logger: logger) },
@@ -74,8 +84,6 @@ struct RunCommand: AsyncParsableCommand {
         if loaded.config.review.enabled {
             do {
                 let settings = try WorkspaceFactory.settings(loaded.config)
-                let desk = try WorkspaceFactory.desk(
-                    loaded.config, checks: { ReviewChecks(stages: holder.snapshot.pipeline.stages) }, logger: logger)
                 let app = try Workspace.application(desk: desk, settings: settings, logger: logger)
                 services.append(.init(
                     service: WorkspaceService(app: app, listen: loaded.config.review.listen, logger: logger),

@@ -91,6 +91,49 @@ import Glibc
         #expect(why.contains("unit s1") && why.contains("unit s2"), "\(why)")
     }
 
+    /// A CAT tool's XLIFF 2.1 (one sentence edited and marked final) dropped into reviewed/ goes
+    /// through the review desk, as a workspace approval does: out/<stem>/ is republished with the
+    /// reviewed English, approved, by the file's name; the XLIFF says final; importing the same
+    /// file again with the command line changes nothing.
+    @Test func reviewedXLIFFIsApprovedThroughTheReviewDesk() async throws {
+        let server = try Fixtures.server()
+        defer { server.stop() }
+        let spool = try TempSpool()
+        try spool.writeConfig(engineURL: server.baseURL, extra: Self.config)
+        let daemon = try DaemonProcess.run(spool)
+        #expect(await daemon.waitUntilServing(spool))
+        try await publish(spool, daemon: daemon)
+
+        let xlf = try String(contentsOfFile: spool.out + "/pr-5/pr-5.xlf", encoding: .utf8)
+        let open = "<segment id=\"s1\" state=\"translated\">"
+        let segment = try #require(xlf.range(of: open))
+        let target = try #require(xlf.range(of: "<target>", range: segment.upperBound..<xlf.endIndex))
+        let targetEnd = try #require(xlf.range(of: "</target>", range: target.upperBound..<xlf.endIndex))
+        let edited = "Customs cleared shipment number five within the hour."
+        var reviewedFile = xlf
+        reviewedFile.replaceSubrange(target.upperBound..<targetEnd.lowerBound, with: edited)
+        reviewedFile = reviewedFile.replacingOccurrences(of: open, with: "<segment id=\"s1\" state=\"final\">")
+        try dropReviewed(spool, "pr-5.xlf", reviewedFile)
+        #expect(await Eventually.wait(timeout: 30) { spool.doneFiles.contains("pr-5.xlf") }, "log:\n\(daemon.log)")
+
+        let json = try #require(FileManager.default.contents(atPath: spool.out + "/pr-5/result.json"))
+        let record = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let first = try #require((record["segments"] as? [[String: Any]])?.first)
+        #expect(first["en"] as? String == edited)
+        #expect(first["approved"] as? Bool == true)
+        #expect(first["origin"] as? String == "reviewed")
+        #expect(first["reviewed_by"] as? String == "pr-5.xlf")
+        #expect((first["mt"] as? String)?.isEmpty == false, "the machine English is kept as mt")
+        let republished = try String(contentsOfFile: spool.out + "/pr-5/pr-5.xlf", encoding: .utf8)
+        #expect(republished.contains("<segment id=\"s1\" state=\"final\">"))
+        #expect(republished.contains(edited))
+
+        try reviewedFile.write(toFile: spool.dir + "/pr-5.xlf", atomically: true, encoding: .utf8)
+        let (again, out) = try await cli(["review", "import", "--config", spool.configPath, spool.dir + "/pr-5.xlf"], spool, log: "again.log")
+        #expect(again == 0, "\(out)")
+        #expect(out.contains("nothing to change"), "\(out)")
+    }
+
     /// Killed after the changes are applied and before the file reaches done/: the next start
     /// imports it again from .state/reviewing/, which changes nothing, and moves it to done/.
     @Test func crashAfterApplyingImportsAgainWithoutChange() async throws {
