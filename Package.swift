@@ -48,8 +48,9 @@ let package = Package(
         .target(name: "Summary", dependencies: ["BayanCore", "ArabicText"]),
         // renameat2 and friends, which Glibc's Swift module leaves out.
         .target(name: "CBayanSys"),
-        // One writer per format, all through one atomic-write helper.
-        .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys"]),
+        // One writer per format, all through one atomic-write helper. ArabicText: the English
+        // release is rebuilt by the renderer that sits beside each format's reader.
+        .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys", "ArabicText"]),
         // Spool, watcher, scheduler, lifecycle.
         .target(name: "Daemon", dependencies: [
             "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs",
@@ -84,7 +85,7 @@ let package = Package(
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "BayanCore", "BayanTestSupport", "ZIPFoundation"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "ArabicText", "BayanCore"]),
         .testTarget(name: "TranslationTests", dependencies: ["Translation", "BayanTestSupport", "BayanCore"]),
-        .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText"]),
+        .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText", "BayanTestSupport", "ZIPFoundation"]),
         .testTarget(name: "DaemonTests", dependencies: [
             "Daemon", "BayanTestSupport", "BayanCore", "Translation", "Outputs",
         ]),

@@ -1,10 +1,13 @@
 /// Every writer of `out/<stem>/`, for the publisher to render in one go.
 public enum StandardWriters {
     /// The format names accepted in configuration (`outputs.formats`), in publishing order.
-    public static let formatNames = ["json", "html", "md", "tmx", "xliff", "summary"]
+    public static let formatNames = ["json", "html", "md", "tmx", "xliff", "summary", "release", "bilingual_docx"]
 
     public static func all() -> [any OutputWriter] {
-        [ResultJSONWriter(), ReviewHTMLWriter(), AlignedMarkdownWriter(), TMXWriter(), XLIFFWriter(), SummaryMarkdownWriter()]
+        [
+            ResultJSONWriter(), ReviewHTMLWriter(), AlignedMarkdownWriter(), TMXWriter(), XLIFFWriter(), SummaryMarkdownWriter(),
+            ReleaseWriter(), BilingualDocxWriter(),
+        ]
     }
 
     /// The writers for the named formats; `result.json` is always included because other tools
@@ -21,6 +24,8 @@ public enum StandardWriters {
             case "tmx": writers.append(TMXWriter())
             case "xliff", "xlf": writers.append(XLIFFWriter())
             case "summary": writers.append(SummaryMarkdownWriter())
+            case "release": writers.append(ReleaseWriter())
+            case "bilingual_docx": writers.append(BilingualDocxWriter())
             default: unknown.append(name)
             }
         }

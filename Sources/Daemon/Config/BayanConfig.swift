@@ -80,7 +80,7 @@ public struct BayanConfig: Sendable, Equatable {
     }
 
     public struct Outputs: Sendable, Equatable {
-        public var formats = ["json", "html", "md", "tmx", "xliff", "summary"]
+        public var formats = ["json", "html", "md", "tmx", "xliff", "summary", "release", "bilingual_docx"]
     }
 
     public struct QA: Sendable, Equatable {

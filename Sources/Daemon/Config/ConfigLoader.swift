@@ -1,5 +1,6 @@
 import BayanCore
 import Foundation
+import Outputs
 import Yams
 
 /// One thing wrong with the configuration, named by its key path, with the fix.
@@ -196,9 +197,9 @@ public enum ConfigLoader {
         if c.qa.lengthRatioMin >= c.qa.lengthRatioMax {
             problems.append(ConfigProblem(key: "qa.length_ratio_min", message: "must be smaller than qa.length_ratio_max"))
         }
-        let knownFormats: Set<String> = ["json", "html", "md", "tmx", "xliff", "xlf", "summary"]
+        let knownFormats = Set(StandardWriters.formatNames + ["xlf"])
         for format in c.outputs.formats where !knownFormats.contains(format.lowercased()) {
-            problems.append(ConfigProblem(key: "outputs.formats", message: "unknown format \(format); use any of json, html, md, tmx, xliff, summary"))
+            problems.append(ConfigProblem(key: "outputs.formats", message: "unknown format \(format); use any of \(StandardWriters.formatNames.joined(separator: ", "))"))
         }
         let knownChecks: Set<String> = ["empty", "untranslated", "numbers", "glossary", "brackets", "length", "urls", "emails", "endpunc"]
         for check in c.qa.disabled where !knownChecks.contains(check) {

@@ -67,9 +67,11 @@ public struct DocumentPipeline: Sendable {
         let chosen = Set(stages.summarizer.select(from: segments, paragraphs: document.paragraphs, terms: termsByID))
         let summary = pairs.filter { chosen.contains($0.segment.id) }.map { SummaryItem(id: $0.segment.id, ar: $0.segment.text, en: $0.en) }
         timings.summarizeMs = lap()
-        return DocumentResult(
+        var result = DocumentResult(
             source: document.source, engine: stages.translator.engine.info, paragraphs: document.paragraphs, pairs: pairs,
             summary: summary, glossaryVersion: glossary.version, timings: timings)
+        result.original = bytes  // the English release rebuilds the input's own format from it
+        return result
     }
 
     /// Sentences whose glossary terms the engine missed are translated once more with the terms

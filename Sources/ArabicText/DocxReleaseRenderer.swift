@@ -1,0 +1,262 @@
+import Foundation
+import BayanCore
+
+/// The English .docx: the original package with each translated paragraph's runs rebuilt, the
+/// right-to-left flags removed and right alignment mirrored, in the document, its notes,
+/// headers, footers and styles. Every other part (images, numbering, settings, theme, all
+/// relationships) is copied with its original compressed bytes.
+public enum DocxReleaseRenderer {
+    public static func render(original: [UInt8], document: Document, englishByParagraph: [Int: String]) throws -> [UInt8] {
+        let fileName = document.source.file
+        let content = try DocxDocumentReader(limits: .alreadyAccepted).content(original, fileName: fileName)
+        guard content.document.paragraphs.count == document.paragraphs.count else {
+            throw BayanError.badInput(
+                "\(fileName): the original read now has \(content.document.paragraphs.count) paragraphs where the result has \(document.paragraphs.count); it is not the document this result was made from. Pass the original from done/.")
+        }
+        var targets: [Int: [Int: Int]] = [:]  // part → <w:p> offset → paragraph index
+        for (k, paragraph) in content.paragraphs.enumerated() {
+            if let index = content.kept[k] { targets[paragraph.part, default: [:]][paragraph.offset] = index }
+        }
+        var rewritten: [String: [UInt8]] = [:]
+        let styleTree = try content.styles.map { try RawXML.parse($0.xml, part: $0.path, fileName: fileName) }
+        let bidi = ParagraphDirection(styles: styleTree)
+        for (k, part) in content.parts.enumerated() {
+            let tree = try RawXML.parse(part.xml, part: part.path, fileName: fileName)
+            let here = targets[k] ?? [:]
+            var paragraphs: [(RawXML, String)] = []
+            tree.walk { node, _ in
+                if node.name == "w:p", let index = here[node.offset], let english = englishByParagraph[index] {
+                    paragraphs.append((node, english))
+                }
+            }
+            for (node, english) in paragraphs { DocxEnglishParagraph.rebuild(node, english: english) }
+            DocxEnglishParagraph.makeLeftToRight(tree, bidi)
+            rewritten[part.path] = tree.serialize()
+        }
+        if let styles = content.styles, let styleTree {
+            DocxEnglishParagraph.makeLeftToRight(styleTree, bidi)
+            rewritten[styles.path] = styleTree.serialize()
+        }
+        var zip = ZipWriter()
+        for (path, part) in content.entries.sorted(by: { $0.value.order < $1.value.order }) {
+            if let bytes = rewritten[path] {
+                try zip.add(path, bytes)
+            } else {
+                let at = part.location
+                zip.addRaw(ZipWriter.Entry(
+                    path: path, method: UInt16(at.method), data: Array(original[at.dataOffset..<(at.dataOffset + at.compressedSize)]),
+                    crc: part.entry.checksum, uncompressedSize: UInt32(part.entry.uncompressedSize)))
+            }
+        }
+        return zip.archive()
+    }
+}
+
+/// Edits on one WordprocessingML tree: a paragraph's runs rebuilt around its English, and the
+/// right-to-left properties turned into left-to-right ones.
+enum DocxEnglishParagraph {
+    /// Run content that is text (replaced by the English); anything else in a run is kept.
+    static let textContent: Set<String> = [
+        "w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:softHyphen", "w:lastRenderedPageBreak", "w:sym",
+    ]
+    /// Containers whose runs are not this paragraph's text (the reader skips them, or they are
+    /// paragraphs of their own).
+    static let notText: Set<String> = ["w:p", "w:pPr", "w:del", "w:moveFrom", "mc:Fallback", "w:rPr"]
+
+    /// Schema order of `w:rPr` children (ECMA-376 CT_RPr), for inserting b, i, sz and lang.
+    static let runPropertyOrder: [String: Int] = Dictionary(uniqueKeysWithValues: [
+        "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
+        "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
+        "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+        "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+        "w:specVanish", "w:oMath", "w:rPrChange",
+    ].enumerated().map { ($1, $0) })
+
+    private static func isText(_ node: RawXML) -> Bool {
+        guard textContent.contains(node.name) else { return false }
+        if node.name == "w:br", let type = node.attributes["w:type"], type != "textWrapping" { return false }  // page/column break
+        return true
+    }
+
+    /// Replaces the paragraph's text runs by one run holding `english`, with the first text
+    /// run's properties (bold/italic only when every text run had them).
+    static func rebuild(_ paragraph: RawXML, english: String) {
+        var runs: [(run: RawXML, parent: RawXML)] = []
+        // A computed field's result (a page number, a date) is not text: the reader skips it too.
+        var fields: [(instruction: String, computedResult: Bool)] = []
+        func collect(_ node: RawXML) {
+            for child in node.children where !child.name.isEmpty && !notText.contains(child.name) {
+                if child.name == "w:fldSimple", DocxBodyParser.isComputed(child.attributes["w:instr"] ?? "") { continue }
+                guard child.name == "w:r" else {
+                    collect(child)
+                    continue
+                }
+                for part in child.children {
+                    if part.name == "w:fldChar" {
+                        switch part.attributes["w:fldCharType"] {
+                        case "begin": fields.append(("", false))
+                        case "separate": if !fields.isEmpty { fields[fields.count - 1].computedResult = DocxBodyParser.isComputed(fields[fields.count - 1].instruction) }
+                        case "end": _ = fields.popLast()
+                        default: break
+                        }
+                    } else if part.name == "w:instrText", !fields.isEmpty {
+                        fields[fields.count - 1].instruction += part.children.map { String(decoding: $0.startTag, as: UTF8.self) }.joined()
+                            .trimmingCharacters(in: .whitespaces) + " "
+                    }
+                }
+                if !fields.contains(where: \.computedResult) { runs.append((child, node)) }
+            }
+        }
+        collect(paragraph)
+        var textRuns: [(run: RawXML, parent: RawXML, whole: Bool)] = []
+        for (run, parent) in runs {
+            let content = run.children.filter { !$0.name.isEmpty && $0.name != "w:rPr" }
+            let text = content.filter(isText)
+            guard text.contains(where: { $0.name == "w:t" || $0.name == "w:tab" }) else { continue }
+            textRuns.append((run, parent, text.count == content.count))
+        }
+        guard let first = textRuns.first else { return }
+        let visible = textRuns.filter { run in
+            run.run.children.contains { $0.name == "w:t" && $0.children.contains { !$0.startTag.allSatisfy { $0 == 0x20 } } }
+        }
+        func all(_ names: [String]) -> Bool {
+            !visible.isEmpty && visible.allSatisfy { run in
+                run.run.child("w:rPr")?.children.contains { names.contains($0.name) && $0.isOn } ?? false
+            }
+        }
+        let bold = all(["w:b", "w:bCs"]), italic = all(["w:i", "w:iCs"])
+        let newRun = RawXML.element("w:r", children: [])
+        newRun.children.append(englishProperties(first.run.child("w:rPr"), bold: bold, italic: italic))
+        let lines = english.split(separator: "\n", omittingEmptySubsequences: false)
+        for (n, line) in lines.enumerated() {
+            if n > 0 { newRun.children.append(RawXML.element("w:br")) }
+            for (m, piece) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+                if m > 0 { newRun.children.append(RawXML.element("w:tab")) }
+                if piece.isEmpty { continue }
+                newRun.children.append(RawXML.element("w:t", [("xml:space", "preserve")], children: [RawXML.raw(XMLEscaping.escape(String(piece)))]))
+            }
+        }
+        if first.whole, let k = first.parent.children.firstIndex(where: { $0 === first.run }) {
+            first.parent.children[k] = newRun
+        } else if let k = first.parent.children.firstIndex(where: { $0 === first.run }) {
+            first.parent.children.insert(newRun, at: k)
+        }
+        for (n, run) in textRuns.enumerated() {
+            if run.whole {
+                if n > 0 { run.parent.children.removeAll { $0 === run.run } }
+            } else {
+                run.run.children.removeAll(where: isText)
+            }
+        }
+    }
+
+    /// The first run's properties for English: no rtl/cs, bold and italic as given (the Arabic
+    /// often carries them only as bCs/iCs), size from szCs when there is no sz, language en-US.
+    static func englishProperties(_ arabic: RawXML?, bold: Bool, italic: Bool) -> RawXML {
+        let drop: Set<String> = ["w:rtl", "w:cs", "w:lang", "w:b", "w:bCs", "w:i", "w:iCs", "w:rPrChange"]
+        var children = (arabic?.children ?? []).filter { !$0.name.isEmpty && !drop.contains($0.name) }
+        if bold { children.append(RawXML.element("w:b")) }
+        if italic { children.append(RawXML.element("w:i")) }
+        if !children.contains(where: { $0.name == "w:sz" }), let cs = children.first(where: { $0.name == "w:szCs" }), let size = cs.attributes["w:val"] {
+            children.append(RawXML.element("w:sz", [("w:val", size)]))
+        }
+        children.append(RawXML.element("w:lang", [("w:val", "en-US")]))
+        return RawXML.element("w:rPr", children: ordered(children))
+    }
+
+    static func ordered(_ children: [RawXML]) -> [RawXML] {
+        children.enumerated().sorted { a, b in
+            let x = runPropertyOrder[a.element.name] ?? 1000, y = runPropertyOrder[b.element.name] ?? 1000
+            return (x, a.offset) < (y, b.offset)
+        }.map(\.element)
+    }
+
+    /// Removes bidi, rtl, bidiVisual, rtlGutter and cs everywhere; alignment is mirrored;
+    /// languages become en-US; bCs/iCs/szCs without their Latin twin get one.
+    ///
+    /// Alignment: in a right-to-left paragraph Word and LibreOffice read `left` and `right` as
+    /// start and end (measured: bidi with jc right rendered flush left), so once bidi is gone the
+    /// same value already shows mirrored and is kept. A right-aligned paragraph that was not
+    /// right-to-left, and a right-aligned table, become left-aligned.
+    static func makeLeftToRight(_ tree: RawXML, _ direction: ParagraphDirection) {
+        let removed: Set<String> = ["w:bidi", "w:rtl", "w:bidiVisual", "w:rtlGutter", "w:cs"]
+        var properties: [RawXML] = []
+        var styleID: String?
+        tree.walk { node, _ in
+            if node.name == "w:style" { styleID = node.attributes["w:styleId"] }
+            if node.name == "w:pPrDefault" { styleID = ParagraphDirection.defaults }
+            if node.name == "w:pPr" || node.name == "w:tblPr", let jc = node.child("w:jc"), jc.attributes["w:val"] == "right" {
+                let rightToLeft: Bool
+                if node.name == "w:tblPr" {
+                    rightToLeft = false
+                } else if let own = node.child("w:bidi") {
+                    rightToLeft = own.isOn
+                } else if let style = node.child("w:pStyle")?.attributes["w:val"] {
+                    rightToLeft = direction.isRightToLeft(style)
+                } else {
+                    rightToLeft = direction.isRightToLeft(styleID)  // a style's own pPr, or the default style
+                }
+                if !rightToLeft { jc.set("w:val", "left") }
+            }
+            node.children.removeAll { removed.contains($0.name) }
+            switch node.name {
+            case "w:lang" where node.attributes["w:val"] != "en-US":
+                node.set("w:val", "en-US")
+            case "w:rPr":
+                properties.append(node)
+            default:
+                break
+            }
+        }
+        for rPr in properties {
+            let names = Set(rPr.children.map(\.name))
+            var added = false
+            for (cs, latin) in [("w:bCs", "w:b"), ("w:iCs", "w:i"), ("w:szCs", "w:sz")] where names.contains(cs) && !names.contains(latin) {
+                guard let source = rPr.child(cs) else { continue }
+                rPr.children.append(RawXML.element(latin, source.attributes["w:val"].map { [("w:val", $0)] } ?? []))
+                added = true
+            }
+            if added { rPr.children = ordered(rPr.children.filter { !$0.name.isEmpty }) }
+        }
+    }
+}
+
+/// Whether paragraphs of a style are right-to-left, following `basedOn` to the defaults.
+struct ParagraphDirection {
+    private var own: [String: Bool] = [:]
+    private var basedOn: [String: String] = [:]
+    private var defaultStyle: String?
+    private var documentDefault = false
+
+    init(styles: RawXML?) {
+        guard let styles else { return }
+        styles.walk { node, _ in
+            switch node.name {
+            case "w:pPrDefault":
+                if let bidi = node.child("w:pPr")?.child("w:bidi") { documentDefault = bidi.isOn }
+            case "w:style" where node.attributes["w:type"] == "paragraph":
+                guard let id = node.attributes["w:styleId"] else { return }
+                if node.attributes["w:default"].map({ ["1", "true", "on"].contains($0) }) == true { defaultStyle = id }
+                if let parent = node.child("w:basedOn")?.attributes["w:val"] { basedOn[id] = parent }
+                if let bidi = node.child("w:pPr")?.child("w:bidi") { own[id] = bidi.isOn }
+            default:
+                break
+            }
+        }
+    }
+
+    /// nil: a paragraph without a style (the default paragraph style applies).
+    static let defaults = "#docDefaults"
+
+    func isRightToLeft(_ style: String?) -> Bool {
+        if style == Self.defaults { return documentDefault }
+        var id = style ?? defaultStyle
+        var seen = 0
+        while let current = id, seen < 20 {
+            if let value = own[current] { return value }
+            id = basedOn[current]
+            seen += 1
+        }
+        return documentDefault
+    }
+}

@@ -1,0 +1,42 @@
+import ArabicText
+import BayanCore
+
+/// `<stem>.en.<ext>`: the English release in the input's own format, rebuilt from the original
+/// bytes (`DocumentResult.original`) by the renderer beside that format's reader, with each
+/// paragraph's English taken from the result's pairs (the reviewed English once approved).
+public struct ReleaseWriter: OutputWriter {
+    public init() {}
+
+    public func fileName(stem: String) -> String { "\(stem).en.txt" }
+
+    public func fileName(stem: String, result: DocumentResult) -> String {
+        "\(stem).en.\(ReleaseRenderer.fileExtension(result.source))"
+    }
+
+    public func render(_ result: DocumentResult, stem: String) throws -> [UInt8] {
+        let (original, document) = try Self.original(of: result)
+        let english = ReleaseRenderer.englishByParagraph(document, pairs: result.pairs)
+        return try ReleaseRenderer.render(original: original, document: document, englishByParagraph: english)
+    }
+
+    /// The original bytes and the document read from them again, checked against the result.
+    static func original(of result: DocumentResult) throws -> ([UInt8], Document) {
+        guard let original = result.original else {
+            throw BayanError(
+                .internal,
+                "the English release of \(result.source.file) needs the original input: set DocumentResult.original to the file's bytes (the pipeline does; a republish reads them from done/)")
+        }
+        guard SHA256.hex(original) == result.source.sha256 else {
+            throw BayanError(
+                .internal,
+                "the original given for \(result.source.file) is not the file this result was made from (its SHA-256 differs); pass the bytes of done/\(result.source.file)")
+        }
+        let document = try SniffingDocumentReader(limits: .alreadyAccepted).read(original, fileName: result.source.file)
+        guard document.paragraphs.count == result.paragraphs.count else {
+            throw BayanError(
+                .internal,
+                "\(result.source.file) reads as \(document.paragraphs.count) paragraphs now and \(result.paragraphs.count) in its result (made by another Bayan version?); run it again with bayan reprocess")
+        }
+        return (original, document)
+    }
+}
