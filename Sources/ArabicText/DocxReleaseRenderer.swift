@@ -125,6 +125,11 @@ enum DocxEnglishParagraph {
             }
         }
         let bold = all(["w:b", "w:bCs"]), italic = all(["w:i", "w:iCs"])
+        // A space that separated the text from a field or image that stays («صفحة » PAGE).
+        let original = textRuns.flatMap { $0.run.children.filter { $0.name == "w:t" }.flatMap(\.children).flatMap(\.startTag) }
+        var english = english
+        if original.first == 0x20, !english.hasPrefix(" ") { english = " " + english }
+        if original.last == 0x20, !english.hasSuffix(" ") { english += " " }
         let newRun = RawXML.element("w:r", children: [])
         newRun.children.append(englishProperties(first.run.child("w:rPr"), bold: bold, italic: italic))
         let lines = english.split(separator: "\n", omittingEmptySubsequences: false)

@@ -255,3 +255,56 @@ import ZIPFoundation
         #expect(validator.status == 0, "\(validator.output)")
     }
 }
+
+/// The LibreOffice fixture with a faithful English translation: what the README's pictures show.
+/// `BAYAN_RELEASE_PICTURES=DIR` writes the two .docx files there (then LibreOffice and pdftoppm
+/// make the PNGs in docs/).
+@Suite struct ReleasePictureTests {
+    static let english: [[String]] = [
+        ["The General Customs Authority launches a new customs clearance platform"],
+        ["The General Customs Authority today announced the launch of a new electronic platform to speed up customs clearance procedures.",
+         "The platform allows importers to submit the customs declaration around the clock."],
+        ["The Director General said the platform will halve the time it takes to release goods."],
+        ["Main services of the platform"],
+        ["Submitting the customs declaration electronically."], ["Paying customs duties online."],
+        ["Tracking the status of a shipment in real time."],
+        ["The first phase covers the following ports:"], ["Jebel Ali Port."], ["Dubai International Airport."],
+        ["Performance indicators"],
+        ["Indicator"], ["Value"], ["Clearance time"], ["Four hours"], ["Number of declarations"], ["Twelve thousand declarations"],
+        ["For enquiries, please contact the Corporate Communication Department."],
+        ["General Customs Authority – Press release"], ["Page"],
+    ]
+
+    static func result() throws -> DocumentResult {
+        var result = try ReleaseTools.result(try ReleaseTools.fixture("customs-release.docx"), fileName: "customs-release.docx")
+        let term = "الهيئة العامة للجمارك"
+        for k in result.pairs.indices {
+            let pair = result.pairs[k]
+            let sentences = english[pair.segment.paragraph]
+            let nth = result.pairs[..<k].filter { $0.segment.paragraph == pair.segment.paragraph }.count
+            result.pairs[k].en = nth < sentences.count ? sentences[nth] : ""
+            if let range = pair.segment.text.range(of: term) {
+                let start = pair.segment.start + pair.segment.text.unicodeScalars.distance(
+                    from: pair.segment.text.unicodeScalars.startIndex, to: range.lowerBound)
+                result.pairs[k].terms = [TermHit(ar: term, en: "General Customs Authority", start: start, end: start + term.unicodeScalars.count, ok: true)]
+            }
+        }
+        result.summary = result.pairs.filter { $0.segment.paragraph == 1 || $0.segment.paragraph == 2 }
+            .map { SummaryItem(id: $0.segment.id, ar: $0.segment.text, en: $0.en) }
+        result.engine = EngineInfo(kind: "deepl", model: "next-gen")
+        return result
+    }
+
+    @Test func faithfulEnglishFillsEveryParagraph() throws {
+        let result = try Self.result()
+        #expect(result.paragraphs.count == Self.english.count)
+        let release = try ReleaseWriter().render(result, stem: "customs-release")
+        let read = try SniffingDocumentReader().read(release, fileName: "customs-release.en.docx")
+        #expect(ReleaseOutputTests.texts(read) == Self.english.map { $0.joined(separator: " ") })
+        let bilingual = try BilingualDocxWriter().render(result, stem: "customs-release")
+        if let dir = ProcessInfo.processInfo.environment["BAYAN_RELEASE_PICTURES"] {
+            try Data(release).write(to: URL(fileURLWithPath: dir + "/customs-release.en.docx"))
+            try Data(bilingual).write(to: URL(fileURLWithPath: dir + "/customs-release.bilingual.docx"))
+        }
+    }
+}
