@@ -308,3 +308,38 @@ import ZIPFoundation
         }
     }
 }
+
+/// Fidelity, measured: every input the readers accept among the fixtures, the fuzz corpus and
+/// the seeds is rendered as its English release and read back by the same reader; the
+/// paragraph kinds, their count and their order must be the input's. Prints one line per reader.
+@Suite struct ReleaseFidelityTests {
+    @Test func everyReaderKeepsKindsCountsAndOrder() throws {
+        let repo = ReleaseTools.repo
+        var inputs: [URL] = []
+        for folder in ["Tests/ReleaseFixtures", "Tests/Fuzz/corpus/decoder", "Tests/Fuzz/corpus/docx", "seeds"] {
+            let dir = repo.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where !name.hasSuffix(".py") && !name.hasSuffix(".fodt") {
+                inputs.append(dir.appendingPathComponent(name))
+            }
+        }
+        var figures: [String: (files: Int, paragraphs: Int, same: Int)] = [:]
+        for url in inputs {
+            var bytes = Array(try Data(contentsOf: url))
+            if url.path.contains("/Fuzz/") { bytes.removeFirst() }  // the fuzz harness's selector byte
+            guard let result = try? ReleaseTools.result(bytes, fileName: url.lastPathComponent) else { continue }  // refused inputs
+            let output = try ReleaseWriter().render(result, stem: "x")
+            let read = try SniffingDocumentReader().read(output, fileName: ReleaseWriter().fileName(stem: "x", result: result))
+            let before = result.paragraphs.map(\.kind), after = read.paragraphs.map(\.kind)
+            #expect(after == before, "\(url.lastPathComponent)")
+            let same = zip(before, after).filter { $0 == $1 }.count
+            let format = result.source.format
+            figures[format, default: (0, 0, 0)].files += 1
+            figures[format, default: (0, 0, 0)].paragraphs += before.count
+            figures[format, default: (0, 0, 0)].same += before.count == after.count ? same : 0
+        }
+        #expect(figures.keys.sorted() == ["docx", "html", "text"])
+        for (format, f) in figures.sorted(by: { $0.key < $1.key }) {
+            print("release fidelity \(format): \(f.files) files, \(f.same) of \(f.paragraphs) paragraphs with the same kind in the same place")
+        }
+    }
+}
