@@ -1,5 +1,6 @@
 import ArabicText
 import BayanCore
+import Foundation
 
 /// `<stem>.en.<ext>`: the English release in the input's own format, rebuilt from the original
 /// bytes (`DocumentResult.original`) by the renderer beside that format's reader, with each
@@ -17,6 +18,24 @@ public struct ReleaseWriter: OutputWriter {
         let (original, document) = try Self.original(of: result)
         let english = ReleaseRenderer.englishByParagraph(document, pairs: result.pairs)
         return try ReleaseRenderer.render(original: original, document: document, englishByParagraph: english)
+    }
+
+    /// For a republish: the bytes of the processed original in the spool's `done/` folder whose
+    /// SHA-256 is the result's (done/ may hold it as `name (2).ext` after a name clash). Set
+    /// `DocumentResult.original` to them before publishing; nil when no such file is there.
+    public static func original(inDone folder: String, for source: SourceInfo) -> [UInt8]? {
+        let ns = source.file as NSString
+        let base = ns.deletingPathExtension
+        var names = [source.file]
+        if let all = try? FileManager.default.contentsOfDirectory(atPath: folder) {
+            names += all.filter { $0 != source.file && $0.hasPrefix(base + " (") }.sorted()
+        }
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+            let bytes = Array(data)
+            if SHA256.hex(bytes) == source.sha256 { return bytes }
+        }
+        return nil
     }
 
     /// The original bytes and the document read from them again, checked against the result.

@@ -158,6 +158,22 @@ import ZIPFoundation
         #expect(reviewed.contains("reviewed by M. Haddad") && !reviewed.contains(BilingualDocxWriter.machineOnly))
     }
 
+    @Test func republishFindsTheOriginalInDoneByItsHash() throws {
+        let dir = try ReleaseTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let bytes = try ReleaseTools.fixture("customs-release.html")
+        var result = try ReleaseTools.result(bytes, fileName: "customs-release.html")
+        // Another file took the name first; ours was moved to done/ as «name (2).html».
+        try Data("<p>نص آخر</p>".utf8).write(to: URL(fileURLWithPath: dir + "/customs-release.html"))
+        try Data(bytes).write(to: URL(fileURLWithPath: dir + "/customs-release (2).html"))
+        result.original = nil
+        result.original = ReleaseWriter.original(inDone: dir, for: result.source)
+        #expect(result.original == bytes)
+        #expect(try ReleaseWriter().render(result, stem: "s").count > 0)
+        try FileManager.default.removeItem(atPath: dir + "/customs-release (2).html")
+        #expect(ReleaseWriter.original(inDone: dir, for: result.source) == nil)
+    }
+
     @Test func publisherWritesBothThroughTheAtomicFolder() throws {
         let dir = try ReleaseTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
