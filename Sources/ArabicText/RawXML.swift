@@ -39,6 +39,8 @@ final class RawXML {
 
     /// Parses a whole part. Unbalanced end tags are kept as raw bytes; unclosed elements are
     /// closed at the end (the reader accepts such parts, so the renderer must too).
+    static let maxDepth = 200
+
     static func parse(_ bytes: [UInt8], part: String, fileName: String) throws -> RawXML {
         try MarkupScanner.rejectDoctype(bytes, part: part, fileName: fileName)
         var scanner = MarkupScanner(bytes, html: false, fileName: fileName)
@@ -48,11 +50,28 @@ final class RawXML {
         func gap(upTo end: Int) {
             if end > consumed { stack[stack.count - 1].children.append(RawXML(name: "", startTag: Array(bytes[consumed..<end]), endTag: nil)) }
         }
+        // Below this depth an element is kept whole as raw bytes, so that walking, writing and
+        // freeing the tree never recurse deeper (a hostile part can nest without end).
+        var opaque: (start: Int, depth: Int)?
         while let event = try scanner.next() {
+            if let held = opaque {
+                switch event {
+                case .start(_, _, let selfClosing) where !selfClosing: opaque = (held.start, held.depth + 1)
+                case .end: opaque = held.depth == 1 ? nil : (held.start, held.depth - 1)
+                default: break
+                }
+                if opaque == nil {
+                    stack[stack.count - 1].children.append(RawXML(name: "", startTag: Array(bytes[held.start..<scanner.tokenEnd]), endTag: nil))
+                    consumed = scanner.tokenEnd
+                }
+                continue
+            }
             gap(upTo: scanner.tokenStart)  // comments, processing instructions
             let raw = Array(bytes[scanner.tokenStart..<scanner.tokenEnd])
             consumed = scanner.tokenEnd
             switch event {
+            case .start(_, _, let selfClosing) where stack.count > maxDepth && !selfClosing:
+                opaque = (scanner.tokenStart, 1)
             case .start(let name, let attributes, let selfClosing):
                 let node = RawXML(name: name, startTag: raw, endTag: selfClosing ? nil : [], attributes: attributes, offset: scanner.tokenStart)
                 stack[stack.count - 1].children.append(node)
@@ -68,6 +87,10 @@ final class RawXML {
             case .text:
                 stack[stack.count - 1].children.append(RawXML(name: "", startTag: raw, endTag: nil))
             }
+        }
+        if let held = opaque {
+            stack[stack.count - 1].children.append(RawXML(name: "", startTag: Array(bytes[held.start...]), endTag: nil))
+            consumed = bytes.count
         }
         gap(upTo: bytes.count)
         for open in stack.dropFirst() where open.endTag?.isEmpty == true { open.endTag = Array("</\(open.name)>".utf8) }

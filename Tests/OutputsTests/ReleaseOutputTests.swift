@@ -104,6 +104,17 @@ import ZIPFoundation
         #expect(xml.contains("<w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:b/><w:sz"))
     }
 
+    @Test func docxNestedWithoutEndDoesNotRecurse() throws {
+        let depth = 15_000  // under 1 MiB, where the reader does not check the compression ratio
+        let inner = DocxFixture.paragraph("فقرة عادية.") + String(repeating: "<w:sdt><w:sdtContent>", count: depth)
+            + DocxFixture.paragraph("فقرة في العمق.") + String(repeating: "</w:sdtContent></w:sdt>", count: depth)
+        let input = try DocxFixture.build(document: DocxFixture.body(inner))
+        let result = try ReleaseTools.result(input, fileName: "deep.docx")
+        let read = try SniffingDocumentReader().read(try ReleaseWriter().render(result, stem: "deep"), fileName: "deep.docx")
+        // The deep paragraph is carried over as it was; the rest is translated.
+        #expect(Self.texts(read) == ["P00S1 customs release sentence.", "فقرة في العمق."])
+    }
+
     @Test func htmlKeepsMarkupAndDeclaresEnglish() throws {
         let input = try ReleaseTools.fixture("customs-release.html")
         let result = try ReleaseTools.result(input, fileName: "customs-release.html")
