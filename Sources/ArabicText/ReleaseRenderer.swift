@@ -44,7 +44,9 @@ public enum ReleaseRenderer {
             }
             lastEnd[p] = pair.segment.end
         }
-        return out
+        // A paragraph with no English at all (the engine returned nothing; QA flags it) keeps
+        // its Arabic, which stands out, rather than vanishing from the release.
+        return out.filter { !$0.value.unicodeScalars.allSatisfy { ScalarClass.isSpace($0.value) } }
     }
 }
 

@@ -139,8 +139,11 @@ import ZIPFoundation
         #expect(ReleaseWriter().fileName(stem: "note", result: result) == "note.en.md")
         let output = String(decoding: try ReleaseWriter().render(result, stem: "note"), as: UTF8.self)
         #expect(output == "\u{FEFF}# P00S1 customs release sentence.\r\n\r\nP01S1 customs release sentence. P01S2 customs release sentence.\r\n- P02S1 customs release sentence.\r\n")
-        let txt = try ReleaseTools.result(Array("سطر أول.\nسطر ثان.".utf8), fileName: "a.txt")
+        var txt = try ReleaseTools.result(Array("سطر أول.\nسطر ثان.".utf8), fileName: "a.txt")
         #expect(try ReleaseWriter().render(txt, stem: "a") == Array("P00S1 customs release sentence.\nP01S1 customs release sentence.".utf8))
+        // No English at all for a paragraph: its Arabic stays, visibly untranslated.
+        txt.pairs[1].en = " "
+        #expect(try ReleaseWriter().render(txt, stem: "a") == Array("P00S1 customs release sentence.\nسطر ثان.".utf8))
     }
 
     @Test func releaseRefusesAMissingOrWrongOriginal() throws {
