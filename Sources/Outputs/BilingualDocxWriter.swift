@@ -49,7 +49,7 @@ public struct BilingualDocxWriter: OutputWriter {
         body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
         var rows: [(english: [Run], arabic: [Run], heading: Bool)] = []
         let byParagraph = Dictionary(grouping: result.pairs, by: \.segment.paragraph)
-        for paragraph in result.paragraphs {
+        for paragraph in Self.paragraphs(result) {
             guard let pairs = byParagraph[paragraph.index]?.sorted(by: { $0.segment.start < $1.segment.start }) else { continue }
             var english: [Run] = [], arabic: [Run] = []
             for (k, pair) in pairs.enumerated() {
@@ -77,6 +77,14 @@ public struct BilingualDocxWriter: OutputWriter {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:document xmlns:w="\(Self.wNS)" xmlns:r="\(Self.rNS)"><w:body>\(body)\(section)</w:body></w:document>
             """
+    }
+
+    /// The result's paragraphs; a result rebuilt from result.json has none, so they come from
+    /// the original when it is given, else from the sentences (kinds unknown: plain paragraphs).
+    static func paragraphs(_ result: DocumentResult) -> [Paragraph] {
+        if !result.paragraphs.isEmpty { return result.paragraphs }
+        if result.original != nil, let document = try? ReleaseWriter.original(of: result).1 { return document.paragraphs }
+        return Set(result.pairs.map(\.segment.paragraph)).sorted().map { Paragraph(index: $0, kind: .paragraph, start: 0, end: 0) }
     }
 
     /// A run of text with the formatting this copy uses.

@@ -51,10 +51,18 @@ public struct ReleaseWriter: OutputWriter {
                 "the original given for \(result.source.file) is not the file this result was made from (its SHA-256 differs); pass the bytes of done/\(result.source.file)")
         }
         let document = try SniffingDocumentReader(limits: .alreadyAccepted).read(original, fileName: result.source.file)
-        guard document.paragraphs.count == result.paragraphs.count else {
+        // Every sentence must lie where the result says (a result rebuilt from result.json has
+        // no paragraph list, so the spans are what is checked).
+        let text = Array(document.text.unicodeScalars)
+        let misplaced = result.pairs.first { pair in
+            let s = pair.segment
+            return s.paragraph >= document.paragraphs.count || s.start < 0 || s.end > text.count || s.start > s.end
+                || String(String.UnicodeScalarView(text[s.start..<s.end])) != s.text
+        }
+        if let misplaced {
             throw BayanError(
                 .internal,
-                "\(result.source.file) reads as \(document.paragraphs.count) paragraphs now and \(result.paragraphs.count) in its result (made by another Bayan version?); run it again with bayan reprocess")
+                "\(result.source.file) reads differently now than when its result was made (sentence s\(misplaced.segment.id) is not where the result puts it; another Bayan version?); run it again with bayan reprocess")
         }
         return (original, document)
     }

@@ -188,6 +188,21 @@ import ZIPFoundation
         #expect(ReleaseWriter.original(inDone: dir, for: result.source) == nil)
     }
 
+    /// What a review republish has: result.json's sentences (no paragraph list) and done/'s file.
+    @Test func resultWithoutParagraphsStillRendersBoth() throws {
+        var result = try ReleaseTools.result(try ReleaseTools.fixture("customs-release.docx"), fileName: "customs-release.docx")
+        let full = try ReleaseWriter().render(result, stem: "s")
+        let kinds = result.paragraphs.map(\.kind)
+        result.paragraphs = []
+        #expect(try ReleaseWriter().render(result, stem: "s") == full)
+        let xml = String(decoding: try Self.parts(try BilingualDocxWriter().render(result, stem: "s"))["word/document.xml"]!, as: UTF8.self)
+        #expect(xml.components(separatedBy: "<w:tr>").count - 1 == result.summary.count + 1 + kinds.count)
+        #expect(xml.contains("<w:b/><w:bCs/><w:lang w:val=\"en-US\"/></w:rPr><w:t xml:space=\"preserve\">P00S1"))  // heading, from the original
+        result.pairs[0].segment.text = "نص آخر"
+        let moved = #expect(throws: BayanError.self) { try ReleaseWriter().render(result, stem: "s") }
+        #expect(moved?.message.contains("reprocess") == true)
+    }
+
     @Test func publisherWritesBothThroughTheAtomicFolder() throws {
         let dir = try ReleaseTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
