@@ -4,7 +4,8 @@ import Foundation
 
 /// `<stem>.bilingual.docx`: the copy circulated for sign-off. The summary first (its own page),
 /// then a two-column table with one row per paragraph, English left and Arabic right-to-left on
-/// the right, headings in bold, glossary terms highlighted; every page's footer says which
+/// the right, headings in bold, glossary terms highlighted, the checks' findings in red after
+/// their paragraph's English; every page's footer says which
 /// document, which Bayan and engine, and whether a person reviewed the English.
 public struct BilingualDocxWriter: OutputWriter {
     public static let machineOnly = "machine translation, not reviewed"
@@ -66,6 +67,10 @@ public struct BilingualDocxWriter: OutputWriter {
                 for k in english.indices { english[k].bold = true }
                 for k in arabic.indices { arabic[k].bold = true }
             }
+            // What the checks flagged stays visible on the copy that is signed off.
+            var checks: [String] = []
+            for issue in pairs.flatMap(\.qa) where !checks.contains(issue.check) { checks.append(issue.check) }
+            if !checks.isEmpty { english.append(Run(" [check: " + checks.joined(separator: ", ") + "]", flag: true, size: 16)) }
             rows.append((english, arabic, heading))
         }
         body += table(rows, header: true)
@@ -92,12 +97,15 @@ public struct BilingualDocxWriter: OutputWriter {
         var text: String
         var bold = false
         var term = false
+        /// A check's finding: red.
+        var flag = false
         var size: Int? = nil
 
-        init(_ text: String, bold: Bool = false, term: Bool = false, size: Int? = nil) {
+        init(_ text: String, bold: Bool = false, term: Bool = false, flag: Bool = false, size: Int? = nil) {
             self.text = text
             self.bold = bold
             self.term = term
+            self.flag = flag
             self.size = size
         }
     }
@@ -153,6 +161,7 @@ public struct BilingualDocxWriter: OutputWriter {
         for run in runs where !run.text.isEmpty {
             out += "<w:r><w:rPr>"
             if run.bold { out += "<w:b/><w:bCs/>" }
+            if run.flag { out += "<w:color w:val=\"C00000\"/>" }
             if let size = run.size { out += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
             if run.term { out += "<w:highlight w:val=\"yellow\"/>" }
             out += arabic ? "<w:rtl/><w:lang w:val=\"en-US\" w:bidi=\"ar-SA\"/>" : "<w:lang w:val=\"en-US\"/>"

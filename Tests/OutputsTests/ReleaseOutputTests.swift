@@ -166,6 +166,9 @@ import ZIPFoundation
         #expect(document.contains("<w:highlight w:val=\"yellow\"/><w:lang w:val=\"en-US\"/></w:rPr><w:t xml:space=\"preserve\">Dubai Customs</w:t>"))
         #expect(document.contains("<w:bidi/>") && document.contains("<w:rtl/><w:lang w:val=\"en-US\" w:bidi=\"ar-SA\"/>"))
         #expect(footer.contains(BilingualDocxWriter.machineOnly) && footer.contains("Bayan \(BayanVersion.version)"))
+        let flagged = Set(result.pairs.flatMap(\.qa).map(\.check))
+        #expect(!flagged.isEmpty)
+        for check in flagged { #expect(document.contains("<w:color w:val=\"C00000\"/>") && document.contains(check)) }
         #expect(footer.contains("engine deepl (next-gen)") && footer.contains(String(result.source.sha256.prefix(16))))
         result.reviewState = "reviewed by M. Haddad, 8 of 8 sentences approved"
         let reviewed = String(decoding: try Self.parts(try BilingualDocxWriter().render(result, stem: "seed"))["word/footer1.xml"]!, as: UTF8.self)
