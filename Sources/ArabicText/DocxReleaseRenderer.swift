@@ -79,7 +79,7 @@ enum DocxEnglishParagraph {
     }
 
     /// Replaces the paragraph's text runs by one run holding `english`, with the first text
-    /// run's properties (bold/italic only when every text run had them).
+    /// run's properties; bold and italic where the whole paragraph, or whole sentences, had them.
     static func rebuild(_ paragraph: RawXML, english: String) {
         var runs: [(run: RawXML, parent: RawXML)] = []
         // A computed field's result (a page number, a date) is not text: the reader skips it too.
@@ -116,35 +116,31 @@ enum DocxEnglishParagraph {
             textRuns.append((run, parent, text.count == content.count))
         }
         guard let first = textRuns.first else { return }
-        let visible = textRuns.filter { run in
-            run.run.children.contains { $0.name == "w:t" && $0.children.contains { !$0.startTag.allSatisfy { $0 == 0x20 } } }
-        }
-        func all(_ names: [String]) -> Bool {
-            !visible.isEmpty && visible.allSatisfy { run in
-                run.run.child("w:rPr")?.children.contains { names.contains($0.name) && $0.isOn } ?? false
-            }
-        }
-        let bold = all(["w:b", "w:bCs"]), italic = all(["w:i", "w:iCs"])
         // A space that separated the text from a field or image that stays («صفحة » PAGE).
         let original = textRuns.flatMap { $0.run.children.filter { $0.name == "w:t" }.flatMap(\.children).flatMap(\.startTag) }
         var english = english
         if original.first == 0x20, !english.hasPrefix(" ") { english = " " + english }
         if original.last == 0x20, !english.hasSuffix(" ") { english += " " }
-        let newRun = RawXML.element("w:r", children: [])
-        newRun.children.append(englishProperties(first.run.child("w:rPr"), bold: bold, italic: italic))
-        let lines = english.split(separator: "\n", omittingEmptySubsequences: false)
-        for (n, line) in lines.enumerated() {
-            if n > 0 { newRun.children.append(RawXML.element("w:br")) }
-            for (m, piece) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
-                if m > 0 { newRun.children.append(RawXML.element("w:tab")) }
-                if piece.isEmpty { continue }
-                newRun.children.append(RawXML.element("w:t", [("xml:space", "preserve")], children: [RawXML.raw(XMLEscaping.escape(String(piece)))]))
+        let pieces = formatted(english, textRuns.map(\.run))
+        var newRuns: [RawXML] = []
+        for piece in pieces {
+            let newRun = RawXML.element("w:r", children: [])
+            newRun.children.append(englishProperties(first.run.child("w:rPr")?.copy(), bold: piece.bold, italic: piece.italic))
+            let lines = piece.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (n, line) in lines.enumerated() {
+                if n > 0 { newRun.children.append(RawXML.element("w:br")) }
+                for (m, part) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+                    if m > 0 { newRun.children.append(RawXML.element("w:tab")) }
+                    if part.isEmpty { continue }
+                    newRun.children.append(RawXML.element("w:t", [("xml:space", "preserve")], children: [RawXML.raw(XMLEscaping.escape(String(part)))]))
+                }
             }
+            newRuns.append(newRun)
         }
         if first.whole, let k = first.parent.children.firstIndex(where: { $0 === first.run }) {
-            first.parent.children[k] = newRun
+            first.parent.children.replaceSubrange(k...k, with: newRuns)
         } else if let k = first.parent.children.firstIndex(where: { $0 === first.run }) {
-            first.parent.children.insert(newRun, at: k)
+            first.parent.children.insert(contentsOf: newRuns, at: k)
         }
         for (n, run) in textRuns.enumerated() {
             if run.whole {
@@ -153,6 +149,57 @@ enum DocxEnglishParagraph {
                 run.run.children.removeAll(where: isText)
             }
         }
+    }
+
+    /// The English cut where its formatting changes. Bold or italic over every visible
+    /// character of the paragraph applies to all of it; over whole Arabic sentences, to those
+    /// sentences' English, when the English splits into as many sentences (else not at all).
+    static func formatted(_ english: String, _ runs: [RawXML]) -> [(text: String, bold: Bool, italic: Bool)] {
+        var arabic = String.UnicodeScalarView()
+        var flags: [(bold: Bool, italic: Bool)] = []
+        for run in runs {
+            let properties = run.child("w:rPr")?.children ?? []
+            let bold = properties.contains { ($0.name == "w:b" || $0.name == "w:bCs") && $0.isOn }
+            let italic = properties.contains { ($0.name == "w:i" || $0.name == "w:iCs") && $0.isOn }
+            for node in run.children {
+                var text = ""
+                switch node.name {
+                case "w:t":
+                    let raw = node.children.flatMap(\.startTag)
+                    var scanner = MarkupScanner(raw, html: false, fileName: "")
+                    while let event = try? scanner.next() { if case .text(let t) = event { text += t } }
+                case "w:tab": text = "\t"
+                case "w:br", "w:cr": text = "\n"
+                default: continue
+                }
+                arabic.append(contentsOf: text.unicodeScalars)
+                flags += Array(repeating: (bold, italic), count: text.unicodeScalars.count)
+            }
+        }
+        let scalars = Array(arabic)
+        let shown = (0..<scalars.count).filter { !ScalarClass.isSpace(scalars[$0].value) }
+        let allBold = !shown.isEmpty && shown.allSatisfy { flags[$0].bold }
+        let allItalic = !shown.isEmpty && shown.allSatisfy { flags[$0].italic }
+        let whole = [(english, allBold, allItalic)]
+        guard shown.contains(where: { flags[$0].bold != allBold || flags[$0].italic != allItalic }) else { return whole }
+        let sentences = ArabicSentenceSegmenter().segment(text: String(arabic))
+        guard sentences.count > 1 else { return whole }
+        let styles = sentences.map { s -> (Bool, Bool) in
+            let inside = shown.filter { $0 >= s.start && $0 < s.end }
+            return (!inside.isEmpty && inside.allSatisfy { flags[$0].bold }, !inside.isEmpty && inside.allSatisfy { flags[$0].italic })
+        }
+        guard styles.contains(where: { $0.0 || $0.1 }) else { return whole }
+        let englishSentences = EnglishSentences.split(english)
+        guard englishSentences.count == sentences.count else { return whole }
+        var out: [(text: String, bold: Bool, italic: Bool)] = []
+        for (text, style) in zip(englishSentences, styles) {
+            if let last = out.last, last.bold == style.0, last.italic == style.1 {
+                out[out.count - 1].text += text
+            } else {
+                out.append((text, style.0, style.1))
+            }
+        }
+        return out
     }
 
     /// The first run's properties for English: no rtl/cs, bold and italic as given (the Arabic

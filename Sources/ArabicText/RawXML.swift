@@ -121,6 +121,13 @@ final class RawXML {
 
     func child(_ name: String) -> RawXML? { children.first { $0.name == name } }
 
+    /// A deep copy (for properties given to several new runs).
+    func copy() -> RawXML {
+        let node = RawXML(name: name, startTag: startTag, endTag: endTag, attributes: attributes, offset: offset)
+        node.children = children.map { $0.copy() }
+        return node
+    }
+
     /// Sets one attribute, writing the start tag anew (attribute order is not significant).
     func set(_ key: String, _ value: String) {
         attributes[key] = value

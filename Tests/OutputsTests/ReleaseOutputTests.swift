@@ -85,17 +85,20 @@ import ZIPFoundation
             + "<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>جزء عريض </w:t></w:r><w:r><w:t>وجزء عادي.</w:t></w:r></w:p>"
             + DocxFixture.paragraph("بند في قائمة", list: true)
             + "<w:tbl><w:tblPr><w:bidiVisual/><w:jc w:val=\"right\"/></w:tblPr><w:tr><w:tc><w:p><w:r><w:t>خلية</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+            + "<w:p><w:r><w:t xml:space=\"preserve\">جملة أولى عادية. </w:t></w:r><w:r><w:rPr><w:rtl/><w:bCs/></w:rPr><w:t>جملة ثانية عريضة.</w:t></w:r></w:p>"
         let input = try DocxFixture.build(document: DocxFixture.body(inner))
         let result = try ReleaseTools.result(input, fileName: "hand.docx")
         let output = try ReleaseWriter().render(result, stem: "hand")
         let read = try SniffingDocumentReader().read(output, fileName: "hand.docx")
-        #expect(read.paragraphs.map(\.kind) == [.heading, .paragraph, .paragraph, .listItem, .tableCell])
+        #expect(read.paragraphs.map(\.kind) == [.heading, .paragraph, .paragraph, .listItem, .tableCell, .paragraph])
         #expect(Self.texts(read) == (try Self.englishOf(result)))
         let xml = String(decoding: try #require(try Self.parts(output)["word/document.xml"]), as: UTF8.self)
         #expect(xml.contains("<w:drawing><wp:inline xmlns:wp=\"x\"/></w:drawing>"))
         // Bold only as bCs over the whole paragraph becomes b; its size comes from szCs.
         #expect(xml.contains("<w:rPr><w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/><w:lang w:val=\"en-US\"/></w:rPr><w:t xml:space=\"preserve\">P01S1"))
-        // Half bold is not bold.
+        // A sentence that was bold as a whole is bold in English too.
+        #expect(xml.contains("<w:t xml:space=\"preserve\">P05S1 customs release sentence. </w:t></w:r><w:r><w:rPr><w:b/><w:lang w:val=\"en-US\"/></w:rPr><w:t xml:space=\"preserve\">P05S2 customs release sentence.</w:t>"))
+        // Half a sentence bold is not bold.
         #expect(xml.contains("<w:rPr><w:lang w:val=\"en-US\"/></w:rPr><w:t xml:space=\"preserve\">P02S1"))
         // A right-to-left paragraph keeps jc (read as start/end there); a left-to-right
         // right-aligned paragraph and a right-aligned table become left-aligned.
