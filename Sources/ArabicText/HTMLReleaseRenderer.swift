@@ -15,21 +15,18 @@ public enum HTMLReleaseRenderer {
         }
         let page = scanned.utf8
         var edits: [Int: (end: Int, bytes: [UInt8])] = [:]
+        let text = Array(document.text.unicodeScalars)
         for (index, ranges) in scanned.pieces.enumerated() {
             guard let english = englishByParagraph[index] else { continue }
-            var placed = false
-            for range in ranges {
+            let paragraph = document.paragraphs[index]
+            let placed = place(english.replacingOccurrences(of: "\n", with: " "), String(String.UnicodeScalarView(text[paragraph.start..<paragraph.end])),
+                ranges.map { page[$0] })
+            for (range, english) in zip(ranges, placed) {
                 let bytes = page[range]
                 let lead = bytes.prefix { MarkupScanner.isSpace($0) }
                 guard lead.count < bytes.count else { continue }  // white space only: kept
                 let trail = bytes.reversed().prefix { MarkupScanner.isSpace($0) }
-                var out = Array(lead)
-                if !placed {
-                    out += Array(XMLEscaping.escape(english.replacingOccurrences(of: "\n", with: " ")).utf8)
-                    placed = true
-                }
-                out += Array(trail.reversed())
-                edits[range.lowerBound] = (range.upperBound, out)
+                edits[range.lowerBound] = (range.upperBound, Array(lead) + Array(XMLEscaping.escape(english).utf8) + Array(trail.reversed()))
             }
         }
         let headline = document.paragraphs.first { $0.kind == .heading }.flatMap { englishByParagraph[$0.index] }
@@ -46,6 +43,38 @@ public enum HTMLReleaseRenderer {
         }
         out += page[at...]
         return out
+    }
+
+    /// The English for each text node of a paragraph: each sentence's English goes to the node
+    /// where its Arabic begins (so a link or emphasis that holds whole sentences keeps them),
+    /// when the English splits into as many sentences as the Arabic; else all of it to the
+    /// first node with text. Nodes are matched to the paragraph by their visible characters.
+    static func place(_ english: String, _ arabic: String, _ nodes: [ArraySlice<UInt8>]) -> [String] {
+        func visible(_ s: Unicode.Scalar) -> Bool { !ScalarClass.isSpace(s.value) && !(0x2066...0x2069).contains(s.value) }
+        var out = [String](repeating: "", count: nodes.count)
+        guard let first = nodes.firstIndex(where: { $0.contains { !MarkupScanner.isSpace($0) } }) else { return out }
+        out[first] = english
+        let sentences = ArabicSentenceSegmenter().segment(text: arabic)
+        let englishSentences = EnglishSentences.split(english)
+        guard sentences.count > 1, englishSentences.count == sentences.count else { return out }
+        // Visible characters before each node, and before each sentence.
+        var ends: [Int] = []
+        var count = 0
+        for node in nodes {
+            var scanner = MarkupScanner(Array(node), html: true, fileName: "")
+            while let event = try? scanner.next() {
+                if case .text(let t) = event { count += t.unicodeScalars.filter(visible).count }
+            }
+            ends.append(count)
+        }
+        let scalars = Array(arabic.unicodeScalars)
+        var placed = [String](repeating: "", count: nodes.count)
+        for (sentence, english) in zip(sentences, englishSentences) {
+            let before = scalars[0..<min(sentence.start, scalars.count)].filter(visible).count
+            guard let node = ends.firstIndex(where: { $0 > before }) else { return out }
+            placed[node] += english
+        }
+        return placed.map { $0.trimmingSpaces() }
     }
 
     /// Attribute, title and style edits, and the UTF-8 declaration.

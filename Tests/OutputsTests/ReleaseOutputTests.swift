@@ -132,6 +132,8 @@ import ZIPFoundation
         #expect(page.contains("href=\"https://customs.example/ar/contact\"") && page.contains("<img src=\"data:image/png;base64,"))
         #expect(page.contains("class=\"lead\"") && page.contains("<strong>P03S1"))
         #expect(page.contains("direction: ltr; text-align: left"))
+        // The link held a whole sentence: its English stays inside the link.
+        #expect(page.contains("<em>P18S1 customs release sentence.</em> <a href=\"https://customs.example/ar/contact\">P18S2 customs release sentence.</a>"))
         #expect(page.contains("<title>P01S1 customs release sentence.</title>"))
         #expect(!page.unicodeScalars.contains { (0x0621...0x064A).contains($0.value) } || page.contains("alt=\"شعار"))
     }
