@@ -78,8 +78,8 @@ enum DocxEnglishParagraph {
         return true
     }
 
-    /// Replaces the paragraph's text runs by one run holding `english`, with the first text
-    /// run's properties; bold and italic where the whole paragraph, or whole sentences, had them.
+    /// Replaces the paragraph's text runs by runs holding `english` (see `placed`), with the
+    /// properties of the runs they replace, without rtl/cs and tagged en-US.
     static func rebuild(_ paragraph: RawXML, english: String) {
         var runs: [(run: RawXML, parent: RawXML)] = []
         // A computed field's result (a page number, a date) is not text: the reader skips it too.
@@ -121,11 +121,13 @@ enum DocxEnglishParagraph {
         var english = english
         if original.first == 0x20, !english.hasPrefix(" ") { english = " " + english }
         if original.last == 0x20, !english.hasSuffix(" ") { english += " " }
-        let pieces = formatted(english, textRuns.map(\.run))
-        var newRuns: [RawXML] = []
+        let pieces = placed(english, textRuns.map(\.run))
+        var byRun: [Int: [RawXML]] = [:]
         for piece in pieces {
             let newRun = RawXML.element("w:r", children: [])
-            newRun.children.append(englishProperties(first.run.child("w:rPr")?.copy(), bold: piece.bold, italic: piece.italic))
+            // The properties of the run it replaces (a link's character style stays with it).
+            let properties = (textRuns[piece.run].run.child("w:rPr") ?? first.run.child("w:rPr"))?.copy()
+            newRun.children.append(englishProperties(properties, bold: piece.bold, italic: piece.italic))
             let lines = piece.text.split(separator: "\n", omittingEmptySubsequences: false)
             for (n, line) in lines.enumerated() {
                 if n > 0 { newRun.children.append(RawXML.element("w:br")) }
@@ -135,29 +137,28 @@ enum DocxEnglishParagraph {
                     newRun.children.append(RawXML.element("w:t", [("xml:space", "preserve")], children: [RawXML.raw(XMLEscaping.escape(String(part)))]))
                 }
             }
-            newRuns.append(newRun)
-        }
-        if first.whole, let k = first.parent.children.firstIndex(where: { $0 === first.run }) {
-            first.parent.children.replaceSubrange(k...k, with: newRuns)
-        } else if let k = first.parent.children.firstIndex(where: { $0 === first.run }) {
-            first.parent.children.insert(contentsOf: newRuns, at: k)
+            byRun[piece.run, default: []].append(newRun)
         }
         for (n, run) in textRuns.enumerated() {
+            guard let k = run.parent.children.firstIndex(where: { $0 === run.run }) else { continue }
+            let replacement = byRun[n] ?? []
             if run.whole {
-                if n > 0 { run.parent.children.removeAll { $0 === run.run } }
+                run.parent.children.replaceSubrange(k...k, with: replacement)
             } else {
+                run.parent.children.insert(contentsOf: replacement, at: k)
                 run.run.children.removeAll(where: isText)
             }
         }
     }
 
-    /// The English cut where its formatting changes. Bold or italic over every visible
-    /// character of the paragraph applies to all of it; over whole Arabic sentences, to those
-    /// sentences' English, when the English splits into as many sentences (else not at all).
-    static func formatted(_ english: String, _ runs: [RawXML]) -> [(text: String, bold: Bool, italic: Bool)] {
+    /// Where the English goes and how it is formatted. When it splits into as many sentences as
+    /// the Arabic, each sentence goes to the run where its Arabic begins (a hyperlink holding a
+    /// whole sentence keeps it), bold or italic when the whole Arabic sentence was; otherwise all
+    /// of it goes to the first run, bold or italic when every visible character was.
+    static func placed(_ english: String, _ runs: [RawXML]) -> [(run: Int, text: String, bold: Bool, italic: Bool)] {
         var arabic = String.UnicodeScalarView()
-        var flags: [(bold: Bool, italic: Bool)] = []
-        for run in runs {
+        var flags: [(bold: Bool, italic: Bool, run: Int)] = []
+        for (index, run) in runs.enumerated() {
             let properties = run.child("w:rPr")?.children ?? []
             let bold = properties.contains { ($0.name == "w:b" || $0.name == "w:bCs") && $0.isOn }
             let italic = properties.contains { ($0.name == "w:i" || $0.name == "w:iCs") && $0.isOn }
@@ -173,30 +174,27 @@ enum DocxEnglishParagraph {
                 default: continue
                 }
                 arabic.append(contentsOf: text.unicodeScalars)
-                flags += Array(repeating: (bold, italic), count: text.unicodeScalars.count)
+                flags += Array(repeating: (bold, italic, index), count: text.unicodeScalars.count)
             }
         }
         let scalars = Array(arabic)
         let shown = (0..<scalars.count).filter { !ScalarClass.isSpace(scalars[$0].value) }
-        let allBold = !shown.isEmpty && shown.allSatisfy { flags[$0].bold }
-        let allItalic = !shown.isEmpty && shown.allSatisfy { flags[$0].italic }
-        let whole = [(english, allBold, allItalic)]
-        guard shown.contains(where: { flags[$0].bold != allBold || flags[$0].italic != allItalic }) else { return whole }
-        let sentences = ArabicSentenceSegmenter().segment(text: String(arabic))
-        guard sentences.count > 1 else { return whole }
-        let styles = sentences.map { s -> (Bool, Bool) in
-            let inside = shown.filter { $0 >= s.start && $0 < s.end }
-            return (!inside.isEmpty && inside.allSatisfy { flags[$0].bold }, !inside.isEmpty && inside.allSatisfy { flags[$0].italic })
+        func style(_ chars: [Int]) -> (bold: Bool, italic: Bool) {
+            (!chars.isEmpty && chars.allSatisfy { flags[$0].bold }, !chars.isEmpty && chars.allSatisfy { flags[$0].italic })
         }
-        guard styles.contains(where: { $0.0 || $0.1 }) else { return whole }
+        let whole = style(shown)
+        let sentences = ArabicSentenceSegmenter().segment(text: String(arabic))
         let englishSentences = EnglishSentences.split(english)
-        guard englishSentences.count == sentences.count else { return whole }
-        var out: [(text: String, bold: Bool, italic: Bool)] = []
-        for (text, style) in zip(englishSentences, styles) {
-            if let last = out.last, last.bold == style.0, last.italic == style.1 {
+        guard sentences.count > 1, englishSentences.count == sentences.count else { return [(0, english, whole.bold, whole.italic)] }
+        var out: [(run: Int, text: String, bold: Bool, italic: Bool)] = []
+        for (sentence, text) in zip(sentences, englishSentences) {
+            let inside = shown.filter { $0 >= sentence.start && $0 < sentence.end }
+            let s = style(inside)
+            let run = inside.first.map { flags[$0].run } ?? out.last?.run ?? 0
+            if let last = out.last, last.run == run, last.bold == s.bold, last.italic == s.italic {
                 out[out.count - 1].text += text
             } else {
-                out.append((text, style.0, style.1))
+                out.append((run, text, s.bold, s.italic))
             }
         }
         return out

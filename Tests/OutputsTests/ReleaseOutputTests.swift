@@ -86,13 +86,16 @@ import ZIPFoundation
             + DocxFixture.paragraph("بند في قائمة", list: true)
             + "<w:tbl><w:tblPr><w:bidiVisual/><w:jc w:val=\"right\"/></w:tblPr><w:tr><w:tc><w:p><w:r><w:t>خلية</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
             + "<w:p><w:r><w:t xml:space=\"preserve\">جملة أولى عادية. </w:t></w:r><w:r><w:rPr><w:rtl/><w:bCs/></w:rPr><w:t>جملة ثانية عريضة.</w:t></w:r></w:p>"
+            + "<w:p><w:r><w:t xml:space=\"preserve\">للتواصل مع الإدارة. </w:t></w:r><w:hyperlink w:anchor=\"contact\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/><w:rtl/></w:rPr><w:t>اتصل بنا.</w:t></w:r></w:hyperlink></w:p>"
         let input = try DocxFixture.build(document: DocxFixture.body(inner))
         let result = try ReleaseTools.result(input, fileName: "hand.docx")
         let output = try ReleaseWriter().render(result, stem: "hand")
         let read = try SniffingDocumentReader().read(output, fileName: "hand.docx")
-        #expect(read.paragraphs.map(\.kind) == [.heading, .paragraph, .paragraph, .listItem, .tableCell, .paragraph])
+        #expect(read.paragraphs.map(\.kind) == [.heading, .paragraph, .paragraph, .listItem, .tableCell, .paragraph, .paragraph])
         #expect(Self.texts(read) == (try Self.englishOf(result)))
         let xml = String(decoding: try #require(try Self.parts(output)["word/document.xml"]), as: UTF8.self)
+        // A link holding a whole sentence keeps that sentence's English, in its character style.
+        #expect(xml.contains("<w:hyperlink w:anchor=\"contact\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/><w:lang w:val=\"en-US\"/></w:rPr><w:t xml:space=\"preserve\">P06S2 customs release sentence.</w:t></w:r></w:hyperlink>"))
         #expect(xml.contains("<w:drawing><wp:inline xmlns:wp=\"x\"/></w:drawing>"))
         // Bold only as bCs over the whole paragraph becomes b; its size comes from szCs.
         #expect(xml.contains("<w:rPr><w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/><w:lang w:val=\"en-US\"/></w:rPr><w:t xml:space=\"preserve\">P01S1"))
