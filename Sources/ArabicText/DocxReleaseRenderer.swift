@@ -139,15 +139,29 @@ enum DocxEnglishParagraph {
             }
             byRun[piece.run, default: []].append(newRun)
         }
+        // One pass over each parent's children (a paragraph can hold very many runs).
+        var number: [ObjectIdentifier: Int] = [:]
+        var parents: [RawXML] = []
+        var seen: Set<ObjectIdentifier> = []
         for (n, run) in textRuns.enumerated() {
-            guard let k = run.parent.children.firstIndex(where: { $0 === run.run }) else { continue }
-            let replacement = byRun[n] ?? []
-            if run.whole {
-                run.parent.children.replaceSubrange(k...k, with: replacement)
-            } else {
-                run.parent.children.insert(contentsOf: replacement, at: k)
-                run.run.children.removeAll(where: isText)
+            number[ObjectIdentifier(run.run)] = n
+            if seen.insert(ObjectIdentifier(run.parent)).inserted { parents.append(run.parent) }
+        }
+        for parent in parents {
+            var children: [RawXML] = []
+            children.reserveCapacity(parent.children.count)
+            for child in parent.children {
+                guard let n = number[ObjectIdentifier(child)] else {
+                    children.append(child)
+                    continue
+                }
+                children += byRun[n] ?? []
+                if !textRuns[n].whole {
+                    child.children.removeAll(where: isText)
+                    children.append(child)
+                }
             }
+            parent.children = children
         }
     }
 
@@ -187,8 +201,14 @@ enum DocxEnglishParagraph {
         let englishSentences = EnglishSentences.split(english)
         guard sentences.count > 1, englishSentences.count == sentences.count else { return [(0, english, whole.bold, whole.italic)] }
         var out: [(run: Int, text: String, bold: Bool, italic: Bool)] = []
+        var at = 0  // into `shown`, which is sorted, as are the sentences: one pass
         for (sentence, text) in zip(sentences, englishSentences) {
-            let inside = shown.filter { $0 >= sentence.start && $0 < sentence.end }
+            while at < shown.count, shown[at] < sentence.start { at += 1 }
+            var inside: [Int] = []
+            while at < shown.count, shown[at] < sentence.end {
+                inside.append(shown[at])
+                at += 1
+            }
             let s = style(inside)
             let run = inside.first.map { flags[$0].run } ?? out.last?.run ?? 0
             if let last = out.last, last.run == run, last.bold == s.bold, last.italic == s.italic {

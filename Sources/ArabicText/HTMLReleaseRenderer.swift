@@ -67,11 +67,14 @@ public enum HTMLReleaseRenderer {
             }
             ends.append(count)
         }
-        let scalars = Array(arabic.unicodeScalars)
+        var visibleBefore = [0]  // visible characters before each offset of the paragraph
+        for scalar in arabic.unicodeScalars { visibleBefore.append(visibleBefore.last! + (visible(scalar) ? 1 : 0)) }
         var placed = [String](repeating: "", count: nodes.count)
+        var node = 0  // sentences come in order: one pass over the nodes
         for (sentence, english) in zip(sentences, englishSentences) {
-            let before = scalars[0..<min(sentence.start, scalars.count)].filter(visible).count
-            guard let node = ends.firstIndex(where: { $0 > before }) else { return out }
+            let before = visibleBefore[min(max(0, sentence.start), visibleBefore.count - 1)]
+            while node < ends.count, ends[node] <= before { node += 1 }
+            guard node < ends.count else { return out }
             placed[node] += english
         }
         return placed.map { $0.trimmingSpaces() }
