@@ -197,7 +197,7 @@ enum DocxEnglishParagraph {
             (!chars.isEmpty && chars.allSatisfy { flags[$0].bold }, !chars.isEmpty && chars.allSatisfy { flags[$0].italic })
         }
         let whole = style(shown)
-        let sentences = ArabicSentenceSegmenter().segment(text: String(arabic))
+        let sentences = ReleaseRenderer.segmenter.segment(text: String(arabic))
         let englishSentences = EnglishSentences.split(english)
         guard sentences.count > 1, englishSentences.count == sentences.count else { return [(0, english, whole.bold, whole.italic)] }
         var out: [(run: Int, text: String, bold: Bool, italic: Bool)] = []

@@ -54,7 +54,7 @@ public enum HTMLReleaseRenderer {
         var out = [String](repeating: "", count: nodes.count)
         guard let first = nodes.firstIndex(where: { $0.contains { !MarkupScanner.isSpace($0) } }) else { return out }
         out[first] = english
-        let sentences = ArabicSentenceSegmenter().segment(text: arabic)
+        let sentences = ReleaseRenderer.segmenter.segment(text: arabic)
         let englishSentences = EnglishSentences.split(english)
         guard sentences.count > 1, englishSentences.count == sentences.count else { return out }
         // Visible characters before each node, and before each sentence.

@@ -4,6 +4,10 @@ import BayanCore
 /// has the same signature: the original bytes, the document the reader made of them, and the
 /// English of each paragraph by paragraph index; it returns the bytes of `<stem>.en.<ext>`.
 public enum ReleaseRenderer {
+    /// Finds the Arabic sentences of a paragraph, to carry a sentence's place and formatting to
+    /// its English. Built once: compiling its rules costs more than a paragraph.
+    static let segmenter = ArabicSentenceSegmenter()
+
     public static func render(original: [UInt8], document: Document, englishByParagraph: [Int: String]) throws -> [UInt8] {
         switch document.source.format {
         case "docx": return try DocxReleaseRenderer.render(original: original, document: document, englishByParagraph: englishByParagraph)
