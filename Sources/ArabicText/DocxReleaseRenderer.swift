@@ -43,6 +43,10 @@ public enum DocxReleaseRenderer {
                 try zip.add(path, bytes)
             } else {
                 let at = part.location
+                guard at.dataOffset + at.compressedSize <= original.count else {
+                    throw BayanError.badInput(
+                        "\(fileName): its part \(path) is cut short (its data runs past the end of the file), so the layout cannot be copied. Open it in Word and save it again.")
+                }
                 zip.addRaw(ZipWriter.Entry(
                     path: path, method: UInt16(at.method), data: Array(original[at.dataOffset..<(at.dataOffset + at.compressedSize)]),
                     crc: part.entry.checksum, uncompressedSize: UInt32(part.entry.uncompressedSize)))

@@ -26,6 +26,39 @@ public struct BilingualDocxWriter: OutputWriter {
         return zip.archive()
     }
 
+    /// An English-only .docx from the paragraphs alone: the English release's fallback when the
+    /// original's layout cannot be rebuilt (a damaged part). Headings bold, list items bulleted;
+    /// the footer says why the layout is missing.
+    func englishOnly(_ result: DocumentResult, paragraphs: [Paragraph], english: [Int: String], reason: String) throws -> [UInt8] {
+        var body = ""
+        for paragraph in paragraphs {
+            guard let text = english[paragraph.index] else { continue }
+            switch paragraph.kind {
+            case .heading: body += self.paragraph([Run(text, bold: true, size: 28)])
+            case .listItem: body += self.paragraph([Run("• " + text)])
+            default: body += self.paragraph([Run(text)])
+            }
+        }
+        let section = "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>"
+        let document = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="\(Self.wNS)" xmlns:r="\(Self.rNS)"><w:body>\(body)\(section)</w:body></w:document>
+            """
+        let footer = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:ftr xmlns:w="\(Self.wNS)">\(self.paragraph([Run("Rebuilt without the original's layout: " + reason, size: 14)]))</w:ftr>
+            """
+        var zip = ZipWriter()
+        try zip.add("[Content_Types].xml", Self.contentTypes)
+        try zip.add("_rels/.rels", Self.packageRels)
+        try zip.add("word/_rels/document.xml.rels", Self.documentRels)
+        try zip.add("word/styles.xml", Self.styles)
+        try zip.add("word/document.xml", document)
+        try zip.add("word/footer1.xml", footer)
+        try zip.add("docProps/core.xml", core(result))
+        return zip.archive()
+    }
+
     // MARK: - document.xml
 
     func document(_ result: DocumentResult) -> String {

@@ -17,7 +17,13 @@ public struct ReleaseWriter: OutputWriter {
     public func render(_ result: DocumentResult, stem: String) throws -> [UInt8] {
         let (original, document) = try Self.original(of: result)
         let english = ReleaseRenderer.englishByParagraph(document, pairs: result.pairs)
-        return try ReleaseRenderer.render(original: original, document: document, englishByParagraph: english)
+        do {
+            return try ReleaseRenderer.render(original: original, document: document, englishByParagraph: english)
+        } catch let error as BayanError where error.code == .badInput && document.source.format == "docx" {
+            // A part the reader never needed is damaged (an image cut short): the English is
+            // still published, as plain paragraphs, rather than holding back every output.
+            return try BilingualDocxWriter().englishOnly(result, paragraphs: document.paragraphs, english: english, reason: error.message)
+        }
     }
 
     /// For a republish: the bytes of the processed original in the spool's `done/` folder whose

@@ -121,6 +121,31 @@ import ZIPFoundation
         #expect(Self.texts(read) == ["P00S1 customs release sentence.", "فقرة في العمق."])
     }
 
+    /// A part the reader never opens (an image) whose data runs past the end of the file: the
+    /// reader accepts the document, so the release falls back to plain English paragraphs.
+    @Test func docxWithADamagedImageStillGetsItsEnglish() throws {
+        let xml = DocxFixture.body(DocxFixture.paragraph("عنوان", style: "1") + DocxFixture.paragraph("فقرة."))
+        var entries = [
+            TestZip.stored("[Content_Types].xml", Array(DocxFixture.contentTypes.utf8)), TestZip.stored("_rels/.rels", Array(DocxFixture.rels.utf8)),
+            TestZip.stored("word/styles.xml", Array(DocxFixture.styles.utf8)), TestZip.stored("word/document.xml", Array(xml.utf8)),
+        ]
+        entries.append(TestZip.stored("word/media/image1.png", [0x89, 0x50, 0x4E, 0x47]))
+        var bytes = TestZip.archive(entries)
+        // The image's compressed size, in its local header and its central record, made far too large.
+        let name = Array("word/media/image1.png".utf8)
+        for k in 0..<(bytes.count - name.count) where Array(bytes[k..<(k + name.count)]) == name {
+            let header = bytes[k - 30] == 0x50 && bytes[k - 29] == 0x4B && bytes[k - 28] == 3 ? k - 30 : k - 46
+            let field = header + (header == k - 30 ? 18 : 20)
+            bytes.replaceSubrange(field..<(field + 4), with: [0, 0, 0x10, 0])
+        }
+        let result = try ReleaseTools.result(bytes, fileName: "damaged.docx")
+        let output = try ReleaseWriter().render(result, stem: "damaged")
+        let read = try SniffingDocumentReader().read(output, fileName: "damaged.en.docx")
+        #expect(Array(Self.texts(read).prefix(2)) == ["P00S1 customs release sentence.", "P01S1 customs release sentence."])
+        let footer = String(decoding: try #require(try Self.parts(output)["word/footer1.xml"]), as: UTF8.self)
+        #expect(footer.contains("Rebuilt without the original") && footer.contains("word/media/image1.png"))
+    }
+
     @Test func htmlKeepsMarkupAndDeclaresEnglish() throws {
         let input = try ReleaseTools.fixture("customs-release.html")
         let result = try ReleaseTools.result(input, fileName: "customs-release.html")
