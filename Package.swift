@@ -68,7 +68,7 @@ let package = Package(
         ]),
         // Loopback fake MT endpoints speaking the real wire protocols, with fault injection.
         .target(name: "BayanTestSupport", dependencies: [
-            "BayanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "BayanCore", "ArabicText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "bayan-mock-engine", dependencies: [
             "BayanTestSupport",

@@ -110,15 +110,6 @@ final class RawXML {
         out.append(contentsOf: endTag)
     }
 
-    /// Makes a self-closing element able to hold children.
-    func open() {
-        guard endTag == nil, !name.isEmpty else { return }
-        var tag = startTag
-        if tag.count >= 2, tag[tag.count - 2] == 0x2F { tag.remove(at: tag.count - 2) }  // "/>" → ">"
-        startTag = tag
-        endTag = Array("</\(name)>".utf8)
-    }
-
     func child(_ name: String) -> RawXML? { children.first { $0.name == name } }
 
     /// A deep copy (for properties given to several new runs).

@@ -12,6 +12,14 @@ public struct ZipWriter {
         public var data: [UInt8]
         public var crc: UInt32
         public var uncompressedSize: UInt32
+
+        public init(path: String, method: UInt16, data: [UInt8], crc: UInt32, uncompressedSize: UInt32) {
+            self.path = path
+            self.method = method
+            self.data = data
+            self.crc = crc
+            self.uncompressedSize = uncompressedSize
+        }
     }
 
     private var entries: [Entry] = []
@@ -30,8 +38,9 @@ public struct ZipWriter {
 
     public mutating func add(_ path: String, _ text: String) throws { try add(path, Array(text.utf8)) }
 
-    /// Adds an entry whose compressed bytes are already known.
-    mutating func addRaw(_ entry: Entry) { entries.append(entry) }
+    /// Adds an entry whose compressed bytes are already known (its sizes and checksum are
+    /// written as given, which is also how test fixtures make lying entries).
+    public mutating func addRaw(_ entry: Entry) { entries.append(entry) }
 
     public func archive() -> [UInt8] {
         var out: [UInt8] = []

@@ -1,3 +1,5 @@
+import ArabicText
+
 /// A minimal ZIP writer for hostile fixtures that a well-behaved library would refuse to write:
 /// lying sizes, thousands of entries, hand-made deflate streams.
 public enum TestZip {
@@ -21,25 +23,13 @@ public enum TestZip {
         Entry(path: path, method: 0, data: bytes, crc: crc32(bytes), uncompressedSize: UInt32(bytes.count))
     }
 
+    /// The entries as given, through the project's ZIP writer (sizes and checksums unchecked).
     public static func archive(_ entries: [Entry]) -> [UInt8] {
-        var out: [UInt8] = []
-        var central: [UInt8] = []
+        var zip = ZipWriter()
         for e in entries {
-            let offset = UInt32(out.count)
-            let name = Array(e.path.utf8)
-            out += le32(0x0403_4B50) + le16(20) + le16(0) + le16(e.method) + le16(0) + le16(0x21)
-            out += le32(e.crc) + le32(UInt32(e.data.count)) + le32(e.uncompressedSize)
-            out += le16(UInt16(name.count)) + le16(0) + name
-            out += e.data
-            central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0) + le16(e.method) + le16(0) + le16(0x21)
-            central += le32(e.crc) + le32(UInt32(e.data.count)) + le32(e.uncompressedSize)
-            central += le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(offset) + name
+            zip.addRaw(ZipWriter.Entry(path: e.path, method: e.method, data: e.data, crc: e.crc, uncompressedSize: e.uncompressedSize))
         }
-        let cdOffset = UInt32(out.count)
-        out += central
-        out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(truncatingIfNeeded: entries.count))
-        out += le16(UInt16(truncatingIfNeeded: entries.count)) + le32(UInt32(central.count)) + le32(cdOffset) + le16(0)
-        return out
+        return zip.archive()
     }
 
     /// A raw deflate stream of `1 + 258 * (1 + 8 * groups)` zero bytes, written by hand with fixed
@@ -91,7 +81,4 @@ public enum TestZip {
         }
         return ~crc
     }
-
-    static func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
-    static func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8((v >> (8 * UInt32($0))) & 0xFF) } }
 }
