@@ -1,23 +1,10 @@
 import ArabicText
 
-/// A minimal ZIP writer for hostile fixtures that a well-behaved library would refuse to write:
-/// lying sizes, thousands of entries, hand-made deflate streams.
+/// Hostile ZIP fixtures that a well-behaved library would refuse to write: lying sizes,
+/// thousands of entries, hand-made deflate streams (written by the project's `ZipWriter`).
 public enum TestZip {
-    public struct Entry {
-        public var path: String
-        public var method: UInt16  // 0 stored, 8 deflate
-        public var data: [UInt8]
-        public var crc: UInt32
-        public var uncompressedSize: UInt32
-
-        public init(path: String, method: UInt16, data: [UInt8], crc: UInt32, uncompressedSize: UInt32) {
-            self.path = path
-            self.method = method
-            self.data = data
-            self.crc = crc
-            self.uncompressedSize = uncompressedSize
-        }
-    }
+    /// An entry written as given: path, method (0 stored, 8 deflate), data, checksum, size.
+    public typealias Entry = ZipWriter.Entry
 
     public static func stored(_ path: String, _ bytes: [UInt8]) -> Entry {
         Entry(path: path, method: 0, data: bytes, crc: crc32(bytes), uncompressedSize: UInt32(bytes.count))
@@ -26,9 +13,7 @@ public enum TestZip {
     /// The entries as given, through the project's ZIP writer (sizes and checksums unchecked).
     public static func archive(_ entries: [Entry]) -> [UInt8] {
         var zip = ZipWriter()
-        for e in entries {
-            zip.addRaw(ZipWriter.Entry(path: e.path, method: e.method, data: e.data, crc: e.crc, uncompressedSize: e.uncompressedSize))
-        }
+        for entry in entries { zip.addRaw(entry) }
         return zip.archive()
     }
 
