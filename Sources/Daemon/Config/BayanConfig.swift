@@ -1,3 +1,5 @@
+import Outputs
+
 /// Bayan's configuration, with the documented defaults of `config/bayan.yaml`.
 /// Loaded and validated by `ConfigLoader` before anything starts.
 public struct BayanConfig: Sendable, Equatable {
@@ -80,7 +82,7 @@ public struct BayanConfig: Sendable, Equatable {
     }
 
     public struct Outputs: Sendable, Equatable {
-        public var formats = ["json", "html", "md", "tmx", "xliff", "summary", "release", "bilingual_docx"]
+        public var formats = StandardWriters.formatNames  // every writer; config/bayan.yaml lists them
     }
 
     public struct QA: Sendable, Equatable {
