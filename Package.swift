@@ -59,10 +59,11 @@ let package = Package(
         // One home per exchange format: TMX 1.4b, XLIFF 2.1 and XLIFF 1.2, reader and writer side
         // by side, used by the outputs, the memory and the reviewed-file importer.
         .target(name: "Interchange", dependencies: ["BayanCore"]),
-        // One writer per format, all through one atomic-write helper.
+        // One writer per format, all through one atomic-write helper. ArabicText: the English
+        // release is rebuilt by the renderer that sits beside each format's reader.
         // The templates and the one stylesheet are shared with the review workspace.
         .target(name: "Outputs", dependencies: [
-            "BayanCore", "CBayanSys", "Interchange",
+            "BayanCore", "CBayanSys", "Interchange", "ArabicText",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [
             .embedInCode("Templates/layout.mustache"),
@@ -115,7 +116,7 @@ let package = Package(
         ]),
         // Loopback fake MT endpoints speaking the real wire protocols, with fault injection.
         .target(name: "BayanTestSupport", dependencies: [
-            "BayanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "BayanCore", "ArabicText", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "bayan-mock-engine", dependencies: [
             "BayanTestSupport",
@@ -135,7 +136,7 @@ let package = Package(
             "GlossaryWorkbench", "Glossary", "BayanCore", "Outputs",
         ], exclude: ["Fixtures"]),
         .testTarget(name: "TranslationTests", dependencies: ["Translation", "BayanTestSupport", "BayanCore"]),
-        .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText"]),
+        .testTarget(name: "OutputsTests", dependencies: ["Outputs", "QA", "Summary", "BayanCore", "ArabicText", "BayanTestSupport", "ZIPFoundation"]),
         .testTarget(name: "InterchangeTests", dependencies: [
             "Interchange", "ReviewImport", "Outputs", "Translation", "BayanCore",
         ], exclude: ["Fixtures"]),

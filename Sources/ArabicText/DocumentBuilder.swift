@@ -15,8 +15,9 @@ struct DocumentBuilder {
         self.fileName = fileName
     }
 
-    /// Adds one paragraph, trimmed; paragraphs with nothing visible are skipped.
-    mutating func add<S: Sequence>(_ scalars: S, kind: ParagraphKind) throws where S.Element == Unicode.Scalar {
+    /// Adds one paragraph, trimmed; paragraphs with nothing visible are skipped (false).
+    @discardableResult
+    mutating func add<S: Sequence>(_ scalars: S, kind: ParagraphKind) throws -> Bool where S.Element == Unicode.Scalar {
         // NUL is never text (the text decoder refuses it); a raw NUL byte in a .docx or HTML
         // part would otherwise reach Document.text (found by fuzzing).
         var body = scalars.filter { $0.value != 0 }
@@ -25,7 +26,7 @@ struct DocumentBuilder {
         while a < body.count, ScalarClass.isSpace(body[a].value) { a += 1 }
         guard a < body.count,
             body[a...].contains(where: { !ScalarClass.isSpace($0.value) && !ScalarClass.isFormat($0.value) })
-        else { return }
+        else { return false }
         if !paragraphs.isEmpty {
             text.append("\n")
             count += 1
@@ -38,6 +39,7 @@ struct DocumentBuilder {
                 "\(fileName) holds more than \(maxScalars) characters of text, more than Bayan reads from one file. Split it into smaller files and drop them again.")
         }
         paragraphs.append(Paragraph(index: paragraphs.count, kind: kind, start: start, end: count))
+        return true
     }
 
     func document(_ source: SourceInfo) -> Document {

@@ -1,3 +1,4 @@
+import Foundation
 import BayanCore
 
 /// Walks WordprocessingML (document, footnotes, endnotes) and collects paragraphs with kinds.
@@ -5,6 +6,9 @@ struct DocxBodyParser {
     struct Para {
         var text: String
         var kind: ParagraphKind
+        /// Which part (index in the reader's part list) and the byte offset of its `<w:p>`.
+        var part: Int
+        var offset: Int
     }
 
     private struct Open {
@@ -13,6 +17,15 @@ struct DocxBodyParser {
         var numbered = false
         var outline = false
         var inTable = false
+        var offset = 0
+    }
+
+    /// Fields whose result Word computes (page numbers, dates): their result is not text to
+    /// translate, and the release renderer leaves it in place.
+    static let computedFields: Set<String> = ["PAGE", "NUMPAGES", "SECTIONPAGES", "DATE", "TIME", "CREATEDATE", "SAVEDATE", "PRINTDATE"]
+
+    static func isComputed(_ instruction: String) -> Bool {
+        computedFields.contains(instruction.split(separator: " ").first.map { $0.uppercased() } ?? "")
     }
 
     let styles: DocxStyles
@@ -24,7 +37,7 @@ struct DocxBodyParser {
         self.fileName = fileName
     }
 
-    mutating func parse(_ xml: [UInt8], notes: Bool) throws {
+    mutating func parse(_ xml: [UInt8], notes: Bool, part: Int = 0, lettersOnly: Bool = false) throws {
         try MarkupScanner.rejectDoctype(xml, part: notes ? "notes" : "word/document.xml", fileName: fileName)
         var scanner = MarkupScanner(xml, html: false, fileName: fileName)
         var stack: [Open] = []
@@ -33,6 +46,9 @@ struct DocxBodyParser {
         var inProperties = 0  // inside w:pPr / w:rPr, where w:tab means a tab stop, not a tab
         var skipDepth = 0  // deleted text, field instructions, fallback copies, separator notes
         var skipName: String?
+        // Complex fields (fldChar begin … separate … end): their instruction, and whether the
+        // result is being read.
+        var fields: [(instruction: String, computedResult: Bool)] = []
         while let event = try scanner.next() {
             switch event {
             case .start(let name, let attributes, let selfClosing):
@@ -41,6 +57,18 @@ struct DocxBodyParser {
                     continue
                 }
                 switch name {
+                case "w:fldChar":
+                    switch attributes["w:fldCharType"] {
+                    case "begin": fields.append(("", false))
+                    case "separate": if !fields.isEmpty { fields[fields.count - 1].computedResult = Self.isComputed(fields[fields.count - 1].instruction) }
+                    case "end": _ = fields.popLast()
+                    default: break
+                    }
+                case "w:fldSimple":
+                    if !selfClosing, Self.isComputed(attributes["w:instr"] ?? "") {
+                        skipDepth = 1
+                        skipName = name
+                    }
                 case "w:del", "w:instrText", "w:delText", "mc:Fallback", "w:delInstrText":
                     if !selfClosing {
                         skipDepth = 1
@@ -56,7 +84,8 @@ struct DocxBodyParser {
                 case "w:p":
                     var open = Open()
                     open.inTable = tableDepth > 0
-                    if selfClosing { close(open) } else { stack.append(open) }
+                    open.offset = scanner.tokenStart
+                    if selfClosing { close(open, part, lettersOnly) } else { stack.append(open) }
                 case "w:pPr", "w:rPr":
                     if !selfClosing { inProperties += 1 }
                 case "w:pStyle":
@@ -91,15 +120,18 @@ struct DocxBodyParser {
                 case "w:pPr", "w:rPr":
                     inProperties = max(0, inProperties - 1)
                 case "w:p":
-                    if let open = stack.popLast() { close(open) }
+                    if let open = stack.popLast() { close(open, part, lettersOnly) }
                 default:
                     break
                 }
             case .text(let text):
-                if inText && skipDepth == 0 { append(&stack, text) }
+                if skipName == "w:instrText", skipDepth > 0, !fields.isEmpty {
+                    fields[fields.count - 1].instruction += text.trimmingCharacters(in: .whitespaces) + " "
+                }
+                if inText && skipDepth == 0 && !fields.contains(where: \.computedResult) { append(&stack, text) }
             }
         }
-        while let open = stack.popLast() { close(open) }
+        while let open = stack.popLast() { close(open, part, lettersOnly) }
     }
 
     private func append(_ stack: inout [Open], _ text: String) {
@@ -107,7 +139,8 @@ struct DocxBodyParser {
         stack[stack.count - 1].text.append(contentsOf: text.unicodeScalars)
     }
 
-    private mutating func close(_ open: Open) {
+    private mutating func close(_ open: Open, _ part: Int, _ lettersOnly: Bool) {
+        if lettersOnly, !open.text.contains(where: { $0.properties.isAlphabetic }) { return }
         let kind: ParagraphKind
         if open.inTable {
             kind = .tableCell
@@ -118,6 +151,6 @@ struct DocxBodyParser {
         } else {
             kind = .paragraph
         }
-        paragraphs.append(Para(text: String(open.text), kind: kind))
+        paragraphs.append(Para(text: String(open.text), kind: kind, part: part, offset: open.offset))
     }
 }

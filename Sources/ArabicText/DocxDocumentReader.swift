@@ -12,6 +12,23 @@ public struct DocxDocumentReader: DocumentReader {
     public init(limits: ReaderLimits = .init()) { self.limits = limits }
 
     public func read(_ bytes: [UInt8], fileName: String) throws -> Document {
+        try content(bytes, fileName: fileName).document
+    }
+
+    /// What the reader found, with where each paragraph lies, for the release renderer to put
+    /// the English back in the same places.
+    struct Content {
+        var entries: [String: Part]
+        /// Text parts in reading order: the main document, footnotes, endnotes, headers, footers.
+        var parts: [(path: String, xml: [UInt8])]
+        var styles: (path: String, xml: [UInt8])?
+        var paragraphs: [DocxBodyParser.Para]
+        /// For each of `paragraphs`, its index in `document.paragraphs` (nil: nothing visible).
+        var kept: [Int?]
+        var document: Document
+    }
+
+    func content(_ bytes: [UInt8], fileName: String) throws -> Content {
         let damaged = BayanError.badInput(
             "\(fileName) looks like a .docx (ZIP) file but is damaged or cut short: its table of contents cannot be read. Open it in Word, save it again and drop it again.")
         guard let locations = ZipPrecheck.locations(bytes) else { throw damaged }
@@ -36,7 +53,7 @@ public struct DocxDocumentReader: DocumentReader {
                     "\(fileName) is refused: unpacked it would be larger than \(limits.maxTotalUncompressedBytes >> 20) MiB, its part \(entry.path) alone \(entry.uncompressedSize >> 20) MiB (a \"zip bomb\" or an oversized document). Split the document and drop the parts again.")
             }
             if entry.type == .file, entries[entry.path] == nil, count <= locations.count {
-                entries[entry.path] = Part(entry: entry, location: locations[count - 1])
+                entries[entry.path] = Part(entry: entry, location: locations[count - 1], order: count)
             }
         }
         guard count > 0 else {
@@ -47,18 +64,40 @@ public struct DocxDocumentReader: DocumentReader {
         guard let main = entries[mainPath] else {
             throw BayanError.badInput(Self.notWordMessage(fileName, entries))
         }
-        let styles = try entries["word/styles.xml"].map {
-            try DocxStyles(xml: try extract(bytes, $0, &budget, fileName), fileName: fileName)
-        } ?? DocxStyles()
-        var body = DocxBodyParser(styles: styles, fileName: fileName)
-        try body.parse(try extract(bytes, main, &budget, fileName), notes: false)
-        for notes in ["word/footnotes.xml", "word/endnotes.xml"] {
-            if let entry = entries[notes] { try body.parse(try extract(bytes, entry, &budget, fileName), notes: true) }
+        let styles = try entries["word/styles.xml"].map { ("word/styles.xml", try extract(bytes, $0, &budget, fileName)) }
+        var body = DocxBodyParser(styles: try styles.map { try DocxStyles(xml: $0.1, fileName: fileName) } ?? DocxStyles(), fileName: fileName)
+        var parts: [(path: String, xml: [UInt8])] = [(mainPath, try extract(bytes, main, &budget, fileName))]
+        try body.parse(parts[0].xml, notes: false, part: 0)
+        // Headers and footers come last so that adding them kept the body's paragraph numbers;
+        // there only paragraphs with letters count (a page-number field alone is not text).
+        for path in ["word/footnotes.xml", "word/endnotes.xml"] + Self.headerFooterPaths(entries) {
+            guard let entry = entries[path] else { continue }
+            parts.append((path, try extract(bytes, entry, &budget, fileName)))
+            try body.parse(parts[parts.count - 1].xml, notes: true, part: parts.count - 1, lettersOnly: !path.hasSuffix("notes.xml"))
         }
         var builder = DocumentBuilder(maxScalars: limits.maxTextScalars, fileName: fileName)
-        for p in body.paragraphs { try builder.add(p.text.unicodeScalars, kind: p.kind) }
+        var kept: [Int?] = []
+        for p in body.paragraphs {
+            let index = builder.paragraphs.count
+            kept.append(try builder.add(p.text.unicodeScalars, kind: p.kind) ? index : nil)
+        }
         let source = SourceInfo(file: fileName, sha256: SHA256.hex(bytes), encoding: "utf-8", format: "docx")
-        return builder.document(source)
+        return Content(
+            entries: entries, parts: parts, styles: styles, paragraphs: body.paragraphs, kept: kept,
+            document: builder.document(source))
+    }
+
+    /// word/header1.xml… then word/footer1.xml…, in number order.
+    static func headerFooterPaths(_ entries: [String: Part]) -> [String] {
+        func number(_ path: String, _ prefix: String) -> Int? {
+            guard path.hasPrefix(prefix), path.hasSuffix(".xml") else { return nil }
+            return Int(path.dropFirst(prefix.count).dropLast(4))
+        }
+        var out: [String] = []
+        for prefix in ["word/header", "word/footer"] {
+            out += entries.keys.compactMap { path in number(path, prefix).map { (path, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
+        }
+        return out
     }
 
     struct Budget {
@@ -69,6 +108,8 @@ public struct DocxDocumentReader: DocumentReader {
     struct Part {
         var entry: Entry
         var location: ZipPrecheck.Location
+        /// 1-based position in the central directory.
+        var order: Int
     }
 
     /// Inflates one entry in memory, counting every byte against the limits as it streams.

@@ -20,8 +20,17 @@ public struct HTMLDocumentReader: DocumentReader {
     static let void: Set<String> = ["br", "hr", "img", "meta", "link", "input", "wbr", "area", "base", "col", "embed", "source", "track", "param"]
 
     public func read(_ bytes: [UInt8], fileName: String) throws -> Document {
+        try scan(bytes, fileName: fileName).document
+    }
+
+    /// The document, the decoded page as UTF-8, and for each paragraph the byte ranges in it of
+    /// the text nodes it was made from (the release renderer replaces those).
+    func scan(_ bytes: [UInt8], fileName: String) throws -> (document: Document, utf8: [UInt8], pieces: [[Range<Int>]]) {
         let decoded = try Self.decode(bytes, fileName: fileName)
-        var scanner = MarkupScanner(Array(decoded.text.utf8), html: true, fileName: fileName)
+        let utf8 = Array(decoded.text.utf8)
+        var scanner = MarkupScanner(utf8, html: true, fileName: fileName)
+        var piece: [Range<Int>] = []
+        var pieces: [[Range<Int>]] = []
         var builder = DocumentBuilder(maxScalars: limits.maxTextScalars, fileName: fileName)
         var current = String.UnicodeScalarView()
         var kinds: [(name: String, kind: ParagraphKind)] = []
@@ -32,7 +41,8 @@ public struct HTMLDocumentReader: DocumentReader {
 
         func kindNow() -> ParagraphKind { kinds.last?.kind ?? .paragraph }
         func flush() throws {
-            try builder.add(current, kind: kindNow())
+            if try builder.add(current, kind: kindNow()) { pieces.append(piece) }
+            piece = []
             current = String.UnicodeScalarView()
             pendingSpace = false
         }
@@ -85,6 +95,7 @@ public struct HTMLDocumentReader: DocumentReader {
                 }
             case .text(let text):
                 guard skip.isEmpty else { continue }
+                piece.append(scanner.tokenStart..<scanner.tokenEnd)
                 if pre > 0 {
                     current.append(contentsOf: text.unicodeScalars)
                     continue
@@ -103,7 +114,7 @@ public struct HTMLDocumentReader: DocumentReader {
         }
         try flush()
         let source = SourceInfo(file: fileName, sha256: SHA256.hex(bytes), encoding: decoded.encoding, format: "html")
-        return builder.document(source)
+        return (builder.document(source), utf8, pieces)
     }
 
     static func kind(of name: String) -> ParagraphKind? {

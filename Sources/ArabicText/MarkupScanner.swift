@@ -15,6 +15,9 @@ struct MarkupScanner {
     let html: Bool
     let fileName: String
     private var i = 0
+    /// Byte range of the event `next()` last returned (the release renderers edit by it).
+    private(set) var tokenStart = 0
+    var tokenEnd: Int { i }
     private var rawTextEnd: [UInt8]? = nil
 
     init(_ bytes: [UInt8], html: Bool, fileName: String) {
@@ -55,6 +58,7 @@ struct MarkupScanner {
             if let at = find(endTag, from: i, caseInsensitive: true) { i = at } else { i = bytes.count }
         }
         while i < bytes.count {
+            tokenStart = i
             if bytes[i] != 0x3C {  // text
                 let start = i
                 while i < bytes.count, bytes[i] != 0x3C { i += 1 }

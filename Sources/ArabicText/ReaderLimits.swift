@@ -54,3 +54,11 @@ public struct ReaderLimits: Sendable, Equatable, Codable {
         maxTextScalars = try c.decodeIfPresent(Int.self, forKey: .maxTextScalars) ?? d.maxTextScalars
     }
 }
+
+extension ReaderLimits {
+    /// For reading an input again that already passed the configured limits (the release
+    /// renderers rebuild the original): the zip-bomb checks stay, the size caps are wide.
+    public static let alreadyAccepted = ReaderLimits(
+        maxFileBytes: 1 << 40, maxZipEntries: 1 << 20, maxEntryUncompressedBytes: 1 << 34,
+        maxTotalUncompressedBytes: 1 << 36, maxCompressionRatio: 1 << 20, maxTextScalars: 1 << 40)
+}

@@ -9,6 +9,12 @@ public struct DocumentResult: Sendable, Equatable {
     public var timings: Timings
     // Issue 17: headline, word budget and the verified key points of the summary stage.
     public var summaryExtras = SummaryExtras()
+    /// The input file's bytes, for the writers that rebuild the input's own format (the English
+    /// release). The pipeline sets it; a republish sets it from the original in `done/`.
+    public var original: [UInt8]?
+    /// What a person did with the translation, as the bilingual copy states it (e.g. "reviewed by
+    /// M. Haddad, 14 of 14 sentences approved"); nil means machine translation, not reviewed.
+    public var reviewState: String?
 
     public init(
         source: SourceInfo, engine: EngineInfo, paragraphs: [Paragraph], pairs: [AlignedPair],

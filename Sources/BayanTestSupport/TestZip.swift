@@ -1,45 +1,20 @@
-/// A minimal ZIP writer for hostile fixtures that a well-behaved library would refuse to write:
-/// lying sizes, thousands of entries, hand-made deflate streams.
-public enum TestZip {
-    public struct Entry {
-        public var path: String
-        public var method: UInt16  // 0 stored, 8 deflate
-        public var data: [UInt8]
-        public var crc: UInt32
-        public var uncompressedSize: UInt32
+import ArabicText
 
-        public init(path: String, method: UInt16, data: [UInt8], crc: UInt32, uncompressedSize: UInt32) {
-            self.path = path
-            self.method = method
-            self.data = data
-            self.crc = crc
-            self.uncompressedSize = uncompressedSize
-        }
-    }
+/// Hostile ZIP fixtures that a well-behaved library would refuse to write: lying sizes,
+/// thousands of entries, hand-made deflate streams (written by the project's `ZipWriter`).
+public enum TestZip {
+    /// An entry written as given: path, method (0 stored, 8 deflate), data, checksum, size.
+    public typealias Entry = ZipWriter.Entry
 
     public static func stored(_ path: String, _ bytes: [UInt8]) -> Entry {
         Entry(path: path, method: 0, data: bytes, crc: crc32(bytes), uncompressedSize: UInt32(bytes.count))
     }
 
+    /// The entries as given, through the project's ZIP writer (sizes and checksums unchecked).
     public static func archive(_ entries: [Entry]) -> [UInt8] {
-        var out: [UInt8] = []
-        var central: [UInt8] = []
-        for e in entries {
-            let offset = UInt32(out.count)
-            let name = Array(e.path.utf8)
-            out += le32(0x0403_4B50) + le16(20) + le16(0) + le16(e.method) + le16(0) + le16(0x21)
-            out += le32(e.crc) + le32(UInt32(e.data.count)) + le32(e.uncompressedSize)
-            out += le16(UInt16(name.count)) + le16(0) + name
-            out += e.data
-            central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0) + le16(e.method) + le16(0) + le16(0x21)
-            central += le32(e.crc) + le32(UInt32(e.data.count)) + le32(e.uncompressedSize)
-            central += le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(offset) + name
-        }
-        let cdOffset = UInt32(out.count)
-        out += central
-        out += le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(truncatingIfNeeded: entries.count))
-        out += le16(UInt16(truncatingIfNeeded: entries.count)) + le32(UInt32(central.count)) + le32(cdOffset) + le16(0)
-        return out
+        var zip = ZipWriter()
+        for entry in entries { zip.addRaw(entry) }
+        return zip.archive()
     }
 
     /// A raw deflate stream of `1 + 258 * (1 + 8 * groups)` zero bytes, written by hand with fixed
@@ -91,7 +66,4 @@ public enum TestZip {
         }
         return ~crc
     }
-
-    static func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
-    static func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8((v >> (8 * UInt32($0))) & 0xFF) } }
 }

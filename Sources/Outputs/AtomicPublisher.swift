@@ -34,7 +34,7 @@ public struct AtomicPublisher: Sendable {
         DurableFS.removeTree(staging)
         try DurableFS.makeDirectory(staging)
         for writer in writers {
-            let name = writer.fileName(stem: stem)
+            let name = writer.fileName(stem: stem, result: result)
             try DurableFS.writeNewFile(staging + "/" + name, try writer.render(result, stem: stem))
         }
         CrashPoint.afterTempWrite.hit()

@@ -1,10 +1,13 @@
 /// Every writer of `out/<stem>/`, for the publisher to render in one go.
 public enum StandardWriters {
     /// The format names accepted in configuration (`outputs.formats`), in publishing order.
-    public static let formatNames = ["json", "html", "md", "tmx", "xliff", "xliff12", "summary"]
+    public static let formatNames = ["json", "html", "md", "tmx", "xliff", "xliff12", "summary", "release", "bilingual_docx"]
 
     public static func all() -> [any OutputWriter] {
-        [ResultJSONWriter(), ReviewHTMLWriter(), AlignedMarkdownWriter(), TMXWriter(), XLIFFWriter(), XLIFF12Writer(), SummaryMarkdownWriter()]
+        [
+            ResultJSONWriter(), ReviewHTMLWriter(), AlignedMarkdownWriter(), TMXWriter(), XLIFFWriter(), XLIFF12Writer(),
+            SummaryMarkdownWriter(), ReleaseWriter(), BilingualDocxWriter(),
+        ]
     }
 
     /// The writers for the named formats; `result.json` is always included because other tools
@@ -22,6 +25,8 @@ public enum StandardWriters {
             case "xliff", "xlf": writers.append(XLIFFWriter())
             case "xliff12": writers.append(XLIFF12Writer())
             case "summary": writers.append(SummaryMarkdownWriter())
+            case "release": writers.append(ReleaseWriter())
+            case "bilingual_docx": writers.append(BilingualDocxWriter())
             default: unknown.append(name)
             }
         }

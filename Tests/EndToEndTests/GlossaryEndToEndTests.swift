@@ -24,7 +24,7 @@ import Glibc
         try spool.drop("release.txt", Fixtures.seedText)
         #expect(await Eventually.wait(timeout: 60) { spool.doneFiles == ["release.txt"] }, "log:\n\(daemon.log)")
         let files = spool.list(spool.out + "/release")
-        #expect(files == ["aligned.md", "release.tmx", "release.xlf", "result.json", "review.html", "summary.md"])
+        #expect(files == ["aligned.md", "release.bilingual.docx", "release.en.txt", "release.tmx", "release.xlf", "result.json", "review.html", "summary.md"])
         let json = try #require(spool.resultJSON("release"))
         let segments = try #require(json["segments"] as? [[String: Any]])
         let terms = segments.flatMap { ($0["terms"] as? [[String: Any]]) ?? [] }

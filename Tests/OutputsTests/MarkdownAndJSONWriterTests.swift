@@ -49,7 +49,7 @@ import Testing
 
     @Test func standardWritersCoverEveryFileOnce() {
         let names = StandardWriters.all().map { $0.fileName(stem: "s") }
-        #expect(names == ["result.json", "review.html", "aligned.md", "s.tmx", "s.xlf", "s.xliff12.xlf", "summary.md"])
+        #expect(names == ["result.json", "review.html", "aligned.md", "s.tmx", "s.xlf", "s.xliff12.xlf", "summary.md", "s.en.txt", "s.bilingual.docx"])
         let picked = StandardWriters.writers(for: ["tmx", "bogus", "html"])
         #expect(picked.writers.map { $0.fileName(stem: "s") } == ["result.json", "s.tmx", "review.html"])
         #expect(picked.unknown == ["bogus"])

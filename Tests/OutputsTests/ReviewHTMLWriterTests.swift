@@ -55,7 +55,7 @@ import Testing
         // The screenshot in docs/ is rendered from this page: BAYAN_REVIEW_HTML=path writes it.
         if let path = ProcessInfo.processInfo.environment["BAYAN_REVIEW_HTML"] {
             try Data(page.utf8).write(to: URL(fileURLWithPath: path))
-            for writer in StandardWriters.all() where !(writer is ReviewHTMLWriter) {
+            for writer in StandardWriters.all() where !(writer is ReviewHTMLWriter) && !(writer is ReleaseWriter) {
                 let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
                 try Data(try writer.render(result, stem: "000_62ba54d9c0d0bfaf"))
                     .write(to: dir.appendingPathComponent(writer.fileName(stem: "000_62ba54d9c0d0bfaf")))

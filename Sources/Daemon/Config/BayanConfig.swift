@@ -85,7 +85,8 @@ public struct BayanConfig: Sendable, Equatable {
     }
 
     public struct Outputs: Sendable, Equatable {
-        public var formats = ["json", "html", "md", "tmx", "xliff", "summary"]
+        // Every writer but xliff12 (XLIFF 1.2 is asked for by name); config/bayan.yaml lists them.
+        public var formats = ["json", "html", "md", "tmx", "xliff", "summary", "release", "bilingual_docx"]
     }
 
     public struct QA: Sendable, Equatable {

@@ -76,6 +76,7 @@ public struct DocumentPipeline: Sendable {
             source: document.source, engine: stages.translator.engine.info, paragraphs: document.paragraphs, pairs: pairs,
             summary: summary, glossaryVersion: glossary.version, timings: timings)
         result.summaryExtras = summaryExtras
+        result.original = bytes  // the English release rebuilds the input's own format from it
         return result
     }
 
