@@ -12,8 +12,7 @@ public enum ReleaseRenderer {
         switch document.source.format {
         case "docx": return try DocxReleaseRenderer.render(original: original, document: document, englishByParagraph: englishByParagraph)
         case "html": return try HTMLReleaseRenderer.render(original: original, document: document, englishByParagraph: englishByParagraph)
-        // Markdown: becomes MarkdownReleaseRenderer when the Markdown reader (issue 18) is merged.
-        case "markdown": return try PlainTextReleaseRenderer.render(original: original, document: document, englishByParagraph: englishByParagraph)
+        case "markdown": return try MarkdownReleaseRenderer.render(original: original, document: document, englishByParagraph: englishByParagraph)
         default: return try PlainTextReleaseRenderer.render(original: original, document: document, englishByParagraph: englishByParagraph)
         }
     }

@@ -268,10 +268,25 @@ public actor ReviewDesk {
 
     private func publishMerged(_ view: ReviewedDocument) throws {
         let publisher = AtomicPublisher(outDirectory: layout.out, tmpDirectory: layout.tmp)
+        // The English release and the bilingual copy rebuild the input's own format: they need
+        // the original, which done/ keeps (found by its SHA-256), and say how far review went.
+        var result = view.result
+        result.original = ReleaseWriter.original(inDone: layout.done, for: result.source)
+        let reviewers = Array(Set(result.pairs.compactMap { $0.review?.by })).sorted()
+        if !reviewers.isEmpty {
+            result.reviewState = "reviewed by \(reviewers.joined(separator: ", ")), \(view.approvedCount) of \(view.total) sentences approved"
+        }
+        var writers = checks().writers
+        if result.original == nil {
+            writers.removeAll { $0 is ReleaseWriter || $0 is BilingualDocxWriter }
+            if writers.count < checks().writers.count {
+                logger.warning("review: the original is no longer in done/; the English release and the bilingual copy are not rewritten", metadata: ["document": "\(view.id)", "file": "\(result.source.file)"])
+            }
+        }
         let stem: String
         do {
             stem = try publisher.publish(
-                view.result, writers: checks().writers, preferredStem: view.id, jobID: "review-" + UUID().uuidString.prefix(12))
+                result, writers: writers, preferredStem: view.id, jobID: "review-" + UUID().uuidString.prefix(12))
         } catch {
             throw ReviewError.failed("publishing out/\(view.id) failed: \(error). The review is saved; publish again")
         }
@@ -307,19 +322,6 @@ public actor ReviewDesk {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
-    }
-
-    /// The original input of a published document, for writers that rebuild the input's own
-    /// format on republish (issue 16): `done/` holds it; the SHA-256 in result.json identifies it.
-    /// Nil when it is no longer there.
-    public nonisolated func originalInput(of result: DocumentResult) -> String? {
-        let names = (try? DurableFS.listDirectory(layout.done)) ?? []
-        let stem = StemNaming.stem(for: result.source.file)
-        for name in names where name.hasPrefix(stem) || name == result.source.file {
-            let path = layout.done + "/" + name
-            if let data = FileManager.default.contents(atPath: path), SHA256.hex(Array(data)) == result.source.sha256 { return path }
-        }
-        return nil
     }
 }
 
