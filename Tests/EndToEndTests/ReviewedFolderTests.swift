@@ -99,7 +99,7 @@ import Glibc
         let server = try Fixtures.server()
         defer { server.stop() }
         let spool = try TempSpool()
-        try spool.writeConfig(engineURL: server.baseURL, extra: Self.config)
+        try spool.writeConfig(engineURL: server.baseURL, extra: "outputs:\n  formats: [json, tmx, xliff, xliff12, release]\n")
         let daemon = try DaemonProcess.run(spool)
         #expect(await daemon.waitUntilServing(spool))
         try await publish(spool, daemon: daemon)
@@ -127,6 +127,9 @@ import Glibc
         let republished = try String(contentsOfFile: spool.out + "/pr-5/pr-5.xlf", encoding: .utf8)
         #expect(republished.contains("<segment id=\"s1\" state=\"final\">"))
         #expect(republished.contains(edited))
+        // The English release is rebuilt from the original in done/ with the reviewed English.
+        let release = try String(contentsOfFile: spool.out + "/pr-5/pr-5.en.txt", encoding: .utf8)
+        #expect(release.contains(edited), "\(release)")
 
         try reviewedFile.write(toFile: spool.dir + "/pr-5.xlf", atomically: true, encoding: .utf8)
         let (again, out) = try await cli(["review", "import", "--config", spool.configPath, spool.dir + "/pr-5.xlf"], spool, log: "again.log")

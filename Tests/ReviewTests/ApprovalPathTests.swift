@@ -139,7 +139,7 @@ import Translation
         try f.publish()
         do {
             // Publishing breaks (as if the process died after saving): the save still stands.
-            let desk = try f.desk(writers: StandardWriters.all() + [FailingWriter()])
+            let desk = try f.desk(writers: ReviewFixture.writers + [FailingWriter()])
             let outcome = try await desk.apply(
                 documentID: ReviewFixture.stem,
                 changes: (1...3).map { ReviewChange(segment: $0, approve: true) } + [],

@@ -39,15 +39,21 @@ struct ReviewFixture {
             pairs: pairs, summary: [SummaryItem(id: 2, ar: s2.text, en: pairs[1].en)])
     }
 
+    /// The pipeline's writers but the two that rebuild the input's own format: the fixture's
+    /// result has no original file behind it (the end-to-end tests cover their republish).
+    static var writers: [any OutputWriter] {
+        StandardWriters.all().filter { !($0 is ReleaseWriter) && !($0 is BilingualDocxWriter) }
+    }
+
     /// Publishes through the pipeline's publisher and writers, as the daemon does.
     func publish(_ result: DocumentResult = ReviewFixture.result(), stem: String = ReviewFixture.stem) throws {
         try AtomicPublisher(outDirectory: layout.out, tmpDirectory: layout.tmp)
-            .publish(result, writers: StandardWriters.all(), preferredStem: stem, jobID: "job-" + UUID().uuidString.prefix(8))
+            .publish(result, writers: Self.writers, preferredStem: stem, jobID: "job-" + UUID().uuidString.prefix(8))
     }
 
     /// The glossary stage of a one-entry glossary (جمارك دبي → Dubai Customs), verified by
     /// whether the approved English occurs in the sentence, and the standard QA checks.
-    static func checks(writers: [any OutputWriter] = StandardWriters.all()) -> ReviewChecks {
+    static func checks(writers: [any OutputWriter] = ReviewFixture.writers) -> ReviewChecks {
         let term = "جمارك دبي"
         let stage = TermStage(
             version: "test",
@@ -69,7 +75,7 @@ struct ReviewFixture {
         return ReviewChecks(terms: stage, checker: StandardChecks.suite(QAOptions(disabled: ["glossary"])), writers: writers)
     }
 
-    func desk(writers: [any OutputWriter] = StandardWriters.all(), memory useMemory: Bool = true) throws -> ReviewDesk {
+    func desk(writers: [any OutputWriter] = ReviewFixture.writers, memory useMemory: Bool = true) throws -> ReviewDesk {
         let checks = Self.checks(writers: writers)
         return try ReviewDesk(layout: layout, memory: useMemory ? memory : nil, checks: { checks }, logger: Logger(label: "test"))
     }
