@@ -37,10 +37,12 @@ let package = Package(
             "BayanCore", "ArabicText",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Threads for blocking system calls and group commit (journal, memory, folder fsyncs).
+        .target(name: "BlockingIO"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // One TranslationEngine protocol, one file per dialect, the curl transport, retries, memory.
         .target(name: "Translation", dependencies: [
-            "BayanCore", "ArabicText", "CCurl",
+            "BayanCore", "ArabicText", "CCurl", "BlockingIO",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -49,10 +51,10 @@ let package = Package(
         // renameat2 and friends, which Glibc's Swift module leaves out.
         .target(name: "CBayanSys"),
         // One writer per format, all through one atomic-write helper.
-        .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys"]),
+        .target(name: "Outputs", dependencies: ["BayanCore", "CBayanSys", "BlockingIO"]),
         // Spool, watcher, scheduler, lifecycle.
         .target(name: "Daemon", dependencies: [
-            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs",
+            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "BlockingIO",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -4,6 +4,7 @@ import Foundation
 import Glossary
 import Logging
 import ServiceLifecycle
+import Translation
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +44,8 @@ struct RunCommand: AsyncParsableCommand {
             database = nil
         }
         let glossary = GlossaryStore(files: loaded.config.glossary.files, logger: logger)
-        let stages = try StageFactory.make(loaded, glossary: glossary, logger: logger)
+        let counters = TranslatorStats()
+        let stages = try StageFactory.make(loaded, glossary: glossary, logger: logger, stats: counters)
         let holder = StagesHolder(config: loaded.config, stages: stages)
         let status = StatusReporter(layout: layout, engineKind: loaded.config.engine.kind, engineURL: loaded.config.engine.url)
         let glossaryService = GlossaryWatchService(
@@ -52,7 +54,7 @@ struct RunCommand: AsyncParsableCommand {
         let spool = SpoolService(layout: layout, holder: holder, database: database, status: status, logger: logger)
         let reload = ReloadService(
             configPath: options.resolvedPath, holder: holder, status: status, glossary: glossary, logger: logger,
-            factory: { try StageFactory.make($0, glossary: glossary, logger: logger) },
+            factory: { try StageFactory.make($0, glossary: glossary, logger: logger, stats: counters) },
             onReload: {
                 glossary.reload()
                 spool.poke()

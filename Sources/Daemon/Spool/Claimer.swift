@@ -69,15 +69,22 @@ struct Claimer: Sendable {
                 close(fd)
                 return .skipped
             }
-            try DurableFS.fsyncDirectory(folder)
-            try DurableFS.fsyncDirectory(layout.active)
-            try DurableFS.fsyncDirectory(layout.inbox)
         } catch {
             rmdir(folder)
             close(fd)
             return .skipped
         }
         return .claimed(ClaimedJob(id: id, originalName: entry.name, folder: folder, fd: fd))
+    }
+
+    /// Makes a claim durable: the job's folder, active/ and inbox/ fsynced. `claim` leaves this
+    /// to the job's own task (before it does anything else with the document), where the fsyncs
+    /// of active/ and inbox/ are shared with every claim made at the same time instead of costing
+    /// three fsyncs per file in the dispatcher's loop.
+    static func makeDurable(_ job: ClaimedJob, layout: SpoolLayout) throws {
+        try DurableFS.fsyncDirectory(job.folder)
+        try DurableFS.fsyncDirectory(layout.active)
+        try DurableFS.fsyncDirectory(layout.inbox)
     }
 
     /// Jobs left in `.state/active/` by a process that is gone (their lock is free).
