@@ -10,7 +10,7 @@ import Glibc
 /// SIGHUP, sent as a real signal to the real daemon: what a reload changes and what it keeps.
 @Suite struct ReloadEndToEndTests {
     static func status(_ spool: TempSpool) -> [String: Any] {
-        guard let data = FileManager.default.contents(atPath: spool.root + "/.state/status.json"),
+        guard let data = FileManager.default.contents(atPath: spool.statusFile),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [:] }
         return object
@@ -70,7 +70,7 @@ import Glibc
         #expect(await Eventually.wait(timeout: 10) { Self.translation(spool, "requests") == server.requestCount }, "status: \(Self.status(spool))")
         #expect(Self.translation(spool, "requests") > requestsBefore)
         #expect(Self.translation(spool, "sentences_translated") > sentencesBefore)
-        let metrics = (try? String(contentsOfFile: spool.root + "/.state/metrics.prom", encoding: .utf8)) ?? ""
+        let metrics = (try? String(contentsOfFile: spool.root + "/" + SpoolFolders.metricsFile, encoding: .utf8)) ?? ""
         #expect(metrics.contains("bayan_engine_requests_total{outcome=\"ok\"} \(server.requestCount)"), "metrics:\n\(metrics)")
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit(timeout: 30) == 0)
