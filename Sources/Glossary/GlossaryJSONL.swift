@@ -32,7 +32,10 @@ public enum GlossaryJSONL {
 
     /// The answer line (without the newline) for one request line; nil for a blank line.
     public static func answer(_ line: String, matcher: some TermMatcher) -> String? {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Foundation's trimming costs more than matching the line: skip it when there is
+        // nothing to trim (an object line starts with "{" and ends with "}").
+        let trimmed = line.utf8.first == UInt8(ascii: "{") && line.utf8.last == UInt8(ascii: "}")
+            ? line : line.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         guard let request = request(trimmed) else {
             let id = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any])?["id"] as? String

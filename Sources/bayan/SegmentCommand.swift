@@ -51,7 +51,8 @@ struct SegmentCommand: AsyncParsableCommand {
         let segmenter = ArabicSentenceSegmenter(options: options)
         if jsonl {
             JSONLinesIO.run { line in
-                line.allSatisfy(\.isWhitespace) ? nil : SegmentJSONL.process(line: line, segmenter: segmenter)
+                // A line is blank only if it does not start an object (checking every character is slow).
+                line.utf8.first != UInt8(ascii: "{") && line.allSatisfy(\.isWhitespace) ? nil : SegmentJSONL.process(line: line, segmenter: segmenter)
             }
             return
         }
