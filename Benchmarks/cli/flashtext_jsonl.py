@@ -7,15 +7,14 @@ Prints on stderr the CPU seconds spent inside extract_keywords() alone (the in-p
 Requires: pip install flashtext
 """
 import argparse
-import json
 import os
 import sys
-import time
 
 from flashtext import KeywordProcessor
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "matching"))
 from flashtext_bench import load_rows  # noqa: E402  (one reader of the glossary TSV)
+from jsonl_loop import serve  # noqa: E402
 
 
 def main():
@@ -27,19 +26,9 @@ def main():
         processor.non_word_boundaries.add(chr(c))
     for ar, en in load_rows(args.glossary):
         processor.add_keyword(ar, (ar, en))
-    inside = 0.0
-    out = sys.stdout
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        request = json.loads(line)
-        started = time.process_time()
-        found = processor.extract_keywords(request["text"], span_info=True)
-        inside += time.process_time() - started
-        matches = [{"start": s, "end": e, "ar": k[0], "en": k[1]} for k, s, e in found]
-        out.write(json.dumps({"id": request["id"], "matches": matches}, ensure_ascii=False) + "\n")
-    out.flush()
-    print(json.dumps({"match_seconds": inside}), file=sys.stderr)
+    serve(lambda r: processor.extract_keywords(r["text"], span_info=True),
+          lambda r, found: {"id": r["id"], "matches": [{"start": s, "end": e, "ar": k[0], "en": k[1]} for k, s, e in found]},
+          "match_seconds")
 
 
 if __name__ == "__main__":
