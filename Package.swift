@@ -45,10 +45,12 @@ let package = Package(
             "BayanCore", "ArabicText",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Threads for blocking system calls and group commit (journal, memory, folder fsyncs).
+        .target(name: "BlockingIO"),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // One TranslationEngine protocol, one file per dialect, the curl transport, retries, memory.
         .target(name: "Translation", dependencies: [
-            "BayanCore", "ArabicText", "CCurl", "Interchange",
+            "BayanCore", "ArabicText", "CCurl", "Interchange", "BlockingIO",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -63,7 +65,7 @@ let package = Package(
         // release is rebuilt by the renderer that sits beside each format's reader.
         // The templates and the one stylesheet are shared with the review workspace.
         .target(name: "Outputs", dependencies: [
-            "BayanCore", "CBayanSys", "Interchange", "ArabicText",
+            "BayanCore", "CBayanSys", "Interchange", "ArabicText", "BlockingIO",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [
             .embedInCode("Templates/layout.mustache"),
@@ -83,7 +85,7 @@ let package = Package(
         ]),
         // Spool, watcher, scheduler, lifecycle.
         .target(name: "Daemon", dependencies: [
-            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "ReviewImport",
+            "BayanCore", "ArabicText", "Glossary", "Translation", "QA", "Summary", "Outputs", "ReviewImport", "BlockingIO",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -177,7 +177,7 @@ enum FaultsBench {
     }
 
     static func statusObject(_ spool: TempSpool) -> [String: Any]? {
-        guard let data = FileManager.default.contents(atPath: spool.root + "/.state/status.json") else { return nil }
+        guard let data = FileManager.default.contents(atPath: spool.statusFile) else { return nil }
         return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     }
 

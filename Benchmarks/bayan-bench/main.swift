@@ -15,6 +15,8 @@ case "match": try await MatchBench.run(rest)
 case "engines": try await EnginesBench.run(rest)
 case "faults": try await FaultsBench.run(rest)
 case "release": try await ReleaseBench.run(rest)
+case "throughput": try await ThroughputBench.run(rest)
+case "cli": try await CLIBench.run(rest)
 case "all":
     // Every figure of docs/BENCHMARKS.md, with the options recorded there, one after another.
     let steps: [(String, [String], ([String]) async throws -> Void)] = [
@@ -26,6 +28,8 @@ case "all":
         ("engines", ["--docs", "200", "--latency-ms", "500"], EnginesBench.run),
         ("faults", ["--docs", "200"], FaultsBench.run),
         ("release", ["--paragraphs", "2000"], ReleaseBench.run),
+        ("throughput", [], ThroughputBench.run),
+        ("cli", [], CLIBench.run),
         ("pipeline", ["--documents", "2000", "--singles", "50"], PipelineBench.run),
         ("pipeline", ["--documents", "10000", "--singles", "20"], PipelineBench.run),
         ("pipeline", ["--documents", "2000", "--singles", "20", "--glossary", "10000"], PipelineBench.run),
@@ -36,5 +40,5 @@ case "all":
     }
 default:
     print("usage: bayan-bench <benchmark> [options] | bayan-bench all")
-    print("benchmarks: pipeline, segment, match, summary, qa, engines, faults, release")
+    print("benchmarks: pipeline, segment, match, summary, qa, engines, faults, release, throughput, cli")
 }

@@ -15,8 +15,9 @@ import time
 from flashtext import KeywordProcessor
 
 
-def load_terms(path):
-    terms = []
+def load_rows(path):
+    """(ar, en) of each entry of a glossary TSV (also used by Benchmarks/cli/flashtext_jsonl.py)."""
+    rows = []
     with open(path, encoding="utf-8-sig") as f:
         header = None
         for line in f:
@@ -27,8 +28,12 @@ def load_terms(path):
             if header is None:
                 header = cells
                 continue
-            terms.append(cells[header.index("ar")])
-    return terms
+            rows.append((cells[header.index("ar")], cells[header.index("en")]))
+    return rows
+
+
+def load_terms(path):
+    return [ar for ar, _ in load_rows(path)]
 
 
 def parse_eval(path):

@@ -26,6 +26,10 @@ public enum SegmentJSONL {
 
     /// Processes one input line and returns one output line (without the newline).
     public static func process(line: String, segmenter: some SentenceSegmenter = ArabicSentenceSegmenter()) -> String {
+        // The common line, read and answered without Foundation's coders (JSONLine).
+        if let members = JSONLine.flatObject(line), let id = members["doc_id"]?.text, case .string(let text)? = members["text"] {
+            return "{\"doc_id\":\(JSONLine.quote(id)),\"sentences\":\(JSONLine.array(segment(text, segmenter)))}"
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])

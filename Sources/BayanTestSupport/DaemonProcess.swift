@@ -57,7 +57,7 @@ public final class DaemonProcess: @unchecked Sendable {
     @discardableResult
     public func waitUntilServing(_ spool: TempSpool, timeout: Double = 20) async -> Bool {
         await Eventually.wait(timeout: timeout) {
-            guard let data = FileManager.default.contents(atPath: spool.root + "/.state/status.json"),
+            guard let data = FileManager.default.contents(atPath: spool.statusFile),
                 let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
             else { return false }
             return (object["pid"] as? Int).map(Int32.init) == pid

@@ -1,20 +1,23 @@
+import BayanCore
 import Foundation
 
 /// A spool in a fresh temporary folder, with a config file the daemon under test reads.
 public final class TempSpool: @unchecked Sendable {
     public let dir: String
     public var root: String { dir + "/spool" }
-    public var inbox: String { root + "/inbox" }
-    public var out: String { root + "/out" }
-    public var done: String { root + "/done" }
-    public var failed: String { root + "/failed" }
-    public var active: String { root + "/.state/active" }
-    public var tmp: String { root + "/.state/tmp" }
+    // The daemon's own names (SpoolLayout reads the same ones).
+    public var inbox: String { root + "/" + SpoolFolders.inbox }
+    public var out: String { root + "/" + SpoolFolders.out }
+    public var done: String { root + "/" + SpoolFolders.done }
+    public var failed: String { root + "/" + SpoolFolders.failed }
+    public var active: String { root + "/" + SpoolFolders.active }
+    public var tmp: String { root + "/" + SpoolFolders.tmp }
+    public var statusFile: String { root + "/" + SpoolFolders.statusFile }
     public var configPath: String { dir + "/bayan.yaml" }
 
     public init() throws {
         dir = NSTemporaryDirectory() + "bayan-test-" + UUID().uuidString.prefix(8)
-        try FileManager.default.createDirectory(atPath: dir + "/spool/inbox", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/spool/" + SpoolFolders.inbox, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,3 +1,4 @@
+import BayanCore
 import Foundation
 
 /// The `bayan glossary match --jsonl` protocol: one request per line `{"id": S, "text": S}`,
@@ -10,6 +11,11 @@ public enum GlossaryJSONL {
         var text: String
 
         enum CodingKeys: String, CodingKey { case id, text }
+
+        init(id: String, text: String) {
+            self.id = id
+            self.text = text
+        }
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -26,12 +32,12 @@ public enum GlossaryJSONL {
 
     /// The answer line (without the newline) for one request line; nil for a blank line.
     public static func answer(_ line: String, matcher: some TermMatcher) -> String? {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Foundation's trimming costs more than matching the line: skip it when there is
+        // nothing to trim (an object line starts with "{" and ends with "}").
+        let trimmed = line.utf8.first == UInt8(ascii: "{") && line.utf8.last == UInt8(ascii: "}")
+            ? line : line.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
-        let request: Request
-        do {
-            request = try JSONDecoder().decode(Request.self, from: Data(trimmed.utf8))
-        } catch {
+        guard let request = request(trimmed) else {
             let id = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any])?["id"] as? String
             return "{\"id\":\(id.map(quote) ?? "null"),\"error\":\(quote("expected {\"id\": string, \"text\": string}"))}"
         }
@@ -44,6 +50,14 @@ public enum GlossaryJSONL {
         return out + "]}"
     }
 
+    /// The common line is read without Foundation's decoder (JSONLine); the rest through it.
+    static func request(_ line: String) -> Request? {
+        if let members = JSONLine.flatObject(line), let id = members["id"]?.text, case .string(let text)? = members["text"] {
+            return Request(id: id, text: text)
+        }
+        return try? JSONDecoder().decode(Request.self, from: Data(line.utf8))
+    }
+
     /// Reads request lines from `input` until it returns nil, writing each answer with `output`
     /// (which should flush: callers pipe line by line).
     public static func run(matcher: some TermMatcher, input: () -> String?, output: (String) -> Void) {
@@ -52,25 +66,5 @@ public enum GlossaryJSONL {
         }
     }
 
-    /// A JSON string literal; non-ASCII stays as UTF-8.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 || c == "\u{2028}" || c == "\u{2029}" {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { JSONLine.quote(s) }
 }

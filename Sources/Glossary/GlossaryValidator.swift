@@ -80,6 +80,9 @@ public enum GlossaryValidator {
     }
 
     static func isInvisibleOrControl(_ s: Unicode.Scalar) -> Bool {
+        // Printable ASCII and the Arabic letters answer without a Unicode property lookup (a
+        // glossary's load is mostly these checks; issue 19 measured its start-up).
+        if (0x20...0x7E).contains(s.value) || (0x0621...0x064A).contains(s.value) { return false }
         if s == "\t" { return true }
         // U+FFFE, U+FFFF, U+FDD0… are not characters; XML (TBX, TMX) cannot carry them (found by fuzzing).
         if s.properties.isNoncharacterCodePoint { return true }
@@ -104,7 +107,11 @@ public enum GlossaryValidator {
     static func straySpace(in value: String) -> String? {
         let scalars = Array(value.unicodeScalars)
         guard let first = scalars.first, let last = scalars.last else { return nil }
-        let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace && $0 != "\n" && $0 != "\t" }
+        let isSpace: (Unicode.Scalar) -> Bool = { s in
+            if s.value < 0x80 { return s == " " || s == "\r" || s.value == 0x0B || s.value == 0x0C }
+            if (0x0600...0x06FF).contains(s.value) { return false }  // the Arabic block has no spaces
+            return s.properties.isWhitespace
+        }
         func kind(_ s: Unicode.Scalar) -> String { s == " " ? "space" : "space (\(describe(s)))" }
         if isSpace(first) { return "has a leading \(kind(first)); delete it" }
         if isSpace(last) { return "has a trailing \(kind(last)); delete it" }

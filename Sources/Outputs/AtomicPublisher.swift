@@ -17,25 +17,58 @@ public struct AtomicPublisher: Sendable {
         self.tmpDirectory = tmpDirectory
     }
 
+    /// One rendered output file of a document.
+    public struct RenderedFile: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
+    }
+
     /// Renders every writer and publishes the folder. The stem is `preferredStem` unless another
     /// document (a different SHA-256) already owns it; identical content replaces its own result.
-    /// Returns the stem used.
+    /// Returns the stem used. (The pipeline and a review's republish both come here, or to the
+    /// three steps below when rendering should run apart from the disk work.)
     @discardableResult
     public func publish(
         _ result: DocumentResult, writers: [any OutputWriter], preferredStem: String, jobID: String
     ) throws -> String {
+        let stem = chooseStem(preferredStem, sha256: result.source.sha256)
+        let files = try Self.render(result, writers: writers, stem: stem)
+        return try publish(files, stem: stem, sha256: result.source.sha256, jobID: jobID)
+    }
+
+    /// The stem to publish under: the preferred one unless a different document owns it.
+    public func chooseStem(_ preferredStem: String, sha256: String) -> String {
         var stem = preferredStem
-        for candidate in StemNaming.candidates(preferredStem, sha256: result.source.sha256) {
+        for candidate in StemNaming.candidates(preferredStem, sha256: sha256) {
             stem = candidate
             let owner = StemNaming.publishedSHA(outDirectory + "/" + candidate)
-            if owner == nil || owner == result.source.sha256 { break }
+            if owner == nil || owner == sha256 { break }
         }
+        return stem
+    }
+
+    /// Every writer's file for `stem`, in memory (CPU only, no disk).
+    public static func render(_ result: DocumentResult, writers: [any OutputWriter], stem: String) throws -> [RenderedFile] {
+        try writers.map { RenderedFile(name: $0.fileName(stem: stem, result: result), bytes: try $0.render(result, stem: stem)) }
+    }
+
+    /// Publishes rendered files as `out/<stem>/` in one step: each file written and fsynced in a
+    /// private folder under tmp/, that folder fsynced, renamed into out/, and out/ fsynced.
+    /// Safe to call from many threads at once: concurrent publishes share the fsyncs of tmp/ and
+    /// out/ (DurableFS.fsyncDirectory). A document already published under `stem` with the
+    /// same SHA-256 is replaced atomically; one with another SHA-256 makes this throw.
+    @discardableResult
+    public func publish(_ files: [RenderedFile], stem: String, sha256: String, jobID: String) throws -> String {
         let staging = tmpDirectory + "/" + jobID
         DurableFS.removeTree(staging)
         try DurableFS.makeDirectory(staging)
-        for writer in writers {
-            let name = writer.fileName(stem: stem, result: result)
-            try DurableFS.writeNewFile(staging + "/" + name, try writer.render(result, stem: stem))
+        for file in files {
+            try DurableFS.writeNewFile(staging + "/" + file.name, file.bytes)
         }
         CrashPoint.afterTempWrite.hit()
         try DurableFS.fsyncDirectory(staging)
@@ -47,7 +80,7 @@ public struct AtomicPublisher: Sendable {
             break
         case .targetExists:
             // Our own earlier result (same SHA-256), or a race with a twin: swap atomically.
-            guard StemNaming.publishedSHA(target) == result.source.sha256 else {
+            guard StemNaming.publishedSHA(target) == sha256 else {
                 DurableFS.removeTree(staging)
                 throw BayanError(.io, "out/\(stem) was taken by another document while this one was published; it will be retried")
             }

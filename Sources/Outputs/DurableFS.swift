@@ -1,4 +1,5 @@
 import BayanCore
+import BlockingIO
 import CBayanSys
 import Foundation
 
@@ -51,7 +52,16 @@ public enum DurableFS {
         try fsyncDirectory(dir)
     }
 
+    /// fsync(2) of a folder, after which every rename and create made in it before the call is
+    /// durable. Threads asking for the same folder at the same time share one fsync that began
+    /// after each asked (group commit): many documents published together cost one fsync of
+    /// out/, not one each.
     public static func fsyncDirectory(_ path: String) throws {
+        try SharedFolderSync.shared.sync(path, using: fsyncDirectoryAlone)
+    }
+
+    /// One fsync of one folder, not shared.
+    static func fsyncDirectoryAlone(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw ioError("open folder \(path)") }
         defer { close(fd) }

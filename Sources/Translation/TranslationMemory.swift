@@ -1,4 +1,5 @@
 import BayanCore
+import BlockingIO
 import Foundation
 import GRDB
 import Synchronization
@@ -9,6 +10,8 @@ import Synchronization
 public final class TranslationMemory: Sendable {
     public let path: String
     private let db: DatabasePool
+    /// Stores of documents finishing together share one transaction (one WAL fsync).
+    private let stores: GroupCommit<[Unit], Int>
 
     /// One remembered pair, as exported to TMX.
     public struct Unit: Sendable, Equatable {
@@ -59,8 +62,17 @@ public final class TranslationMemory: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         do {
-            db = try DatabasePool(path: path, configuration: config)
+            let db = try DatabasePool(path: path, configuration: config)
+            self.db = db
             try Self.migrator.migrate(db)
+            stores = GroupCommit { batches in
+                do {
+                    let counts = try db.write { db in try batches.map { try Self.insert($0, into: db) } }
+                    return counts.map { .success($0) }
+                } catch {
+                    return Array(repeating: .failure(error), count: batches.count)
+                }
+            }
         } catch {
             throw BayanError(.io, "cannot open the translation memory at \(path): \(error). Check the folder's permissions, or move the file aside to start a new memory")
         }
@@ -199,15 +211,21 @@ public final class TranslationMemory: Sendable {
     }
 
     /// Stores machine translations (a newer one replaces an older one with the same key).
+    /// Blocks until committed; stores from several threads at once share one commit.
     public func store(_ records: [MemoryRecord], scope: MemoryScope, at date: Date = Date()) throws {
-        try insert(records.map { Unit(source: $0.source, target: $0.target, origin: .mt, scope: scope, terms: $0.terms, createdAt: date) })
+        guard !records.isEmpty else { return }
+        _ = try stores.submit(records.map { Unit(source: $0.source, target: $0.target, origin: .mt, scope: scope, terms: $0.terms, createdAt: date) })
     }
 
     /// Adds or replaces units (TMX import). Returns how many were written.
     @discardableResult
     public func insert(_ units: [Unit]) throws -> Int {
         guard !units.isEmpty else { return 0 }
-        return try db.write { db in
+        return try stores.submit(units)
+    }
+
+    private static func insert(_ units: [Unit], into db: Database) throws -> Int {
+        do {
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO units (source_key, source, target, origin, engine, model, source_lang, target_lang, terms_key, terms, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,5 +1,6 @@
 import ArabicText
 import BayanCore
+import BlockingIO
 import Foundation
 import Logging
 
@@ -21,17 +22,18 @@ public struct Translator: Sendable {
     ///   - concurrency: requests in flight at once across every document (`engine.concurrency`).
     ///   - linger: seconds a partly filled request waits for more sentences (`engine.batch_linger`).
     ///   - memory: the translation memory, or nil to send every sentence.
+    ///   - stats: the counters to add to; a reload passes the running translator's, so that what
+    ///     the daemon reports keeps counting from its start.
     public init(
         engine: any TranslationEngine, policy: RetryPolicy = RetryPolicy(), logger: Logger,
         concurrency: Int = 4, linger: Double = 0.005, breaker: CircuitBreaker = CircuitBreaker(threshold: 8, cooldown: 30),
-        memory: TranslationMemory? = nil
+        memory: TranslationMemory? = nil, stats: TranslatorStats = TranslatorStats()
     ) {
         self.engine = engine
         self.policy = policy
         self.logger = logger
         self.memory = memory
         let health = EngineHealth(breaker: breaker)
-        let stats = TranslatorStats()
         self.health = health
         self.stats = stats
         self.batcher = RequestBatcher(
@@ -82,7 +84,9 @@ public struct Translator: Sendable {
         let translated = try await batcher.submit(missItems)
         if !missItems.isEmpty {
             do {
-                try memory.store(zip(missItems, translated).map { MemoryRecord(item: $0, target: $1) }, scope: scope)
+                // On the I/O threads: the commit blocks, and is shared with other documents'.
+                let records = zip(missItems, translated).map { MemoryRecord(item: $0, target: $1) }
+                try await BlockingPool.shared.run { try memory.store(records, scope: scope) }
             } catch {
                 logger.warning("translation memory could not store translations", metadata: ["error": "\(error)"])
             }

@@ -73,7 +73,7 @@ struct GlossaryCommand: AsyncParsableCommand {
         func run() async throws {
             let matcher = CliticTermMatcher(glossary: try GlossaryCommand.loadOrFail(glossary))
             if jsonl {
-                GlossaryJSONL.run(matcher: matcher, input: { readLine(strippingNewline: true) }, output: { GlossaryCommand.write($0) })
+                JSONLinesIO.run { GlossaryJSONL.answer($0, matcher: matcher) }
                 return
             }
             let data = FileHandle.standardInput.readDataToEndOfFile()

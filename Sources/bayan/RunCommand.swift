@@ -6,6 +6,7 @@ import Logging
 import Review
 import ServiceLifecycle
 import Workspace
+import Translation
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,7 +47,8 @@ struct RunCommand: AsyncParsableCommand {
             database = nil
         }
         let glossary = GlossaryStore(files: loaded.config.glossary.files, logger: logger)
-        let stages = try StageFactory.make(loaded, glossary: glossary, logger: logger)
+        let counters = TranslatorStats()
+        let stages = try StageFactory.make(loaded, glossary: glossary, logger: logger, stats: counters)
         let holder = StagesHolder(config: loaded.config, stages: stages)
         let status = StatusReporter(layout: layout, engineKind: loaded.config.engine.kind, engineURL: loaded.config.engine.url)
         let glossaryService = GlossaryWatchService(
@@ -66,7 +68,7 @@ struct RunCommand: AsyncParsableCommand {
             layout: layout, holder: holder, importer: ReviewWiring.importer(layout: layout, desk: desk), logger: logger)
         let reload = ReloadService(
             configPath: options.resolvedPath, holder: holder, status: status, glossary: glossary, logger: logger,
-            factory: { try StageFactory.make($0, glossary: glossary, logger: logger) },
+            factory: { try StageFactory.make($0, glossary: glossary, logger: logger, stats: counters) },
             onReload: {
                 glossary.reload()
                 spool.poke()

@@ -50,10 +50,9 @@ struct SegmentCommand: AsyncParsableCommand {
         }
         let segmenter = ArabicSentenceSegmenter(options: options)
         if jsonl {
-            while let line = readLine(strippingNewline: true) {
-                if line.allSatisfy(\.isWhitespace) { continue }
-                // Unbuffered: the line reaches the reader now, not when a buffer fills.
-                FileHandle.standardOutput.write(Data((SegmentJSONL.process(line: line, segmenter: segmenter) + "\n").utf8))
+            JSONLinesIO.run { line in
+                // A line is blank only if it does not start an object (checking every character is slow).
+                line.utf8.first != UInt8(ascii: "{") && line.allSatisfy(\.isWhitespace) ? nil : SegmentJSONL.process(line: line, segmenter: segmenter)
             }
             return
         }

@@ -12,7 +12,9 @@ import Translation
 
 /// The one place that chooses concrete types for each stage from the configuration.
 enum StageFactory {
-    static func make(_ loaded: LoadedConfig, glossary: GlossaryStore?, logger: Logger) throws -> PipelineStages {
+    /// `stats`: the daemon's translation counters, handed to every translator it builds so that
+    /// a reload does not reset them.
+    static func make(_ loaded: LoadedConfig, glossary: GlossaryStore?, logger: Logger, stats: TranslatorStats = TranslatorStats()) throws -> PipelineStages {
         let config = loaded.config
         var transport = TransportOptions()
         transport.connectTimeout = config.engine.connectTimeout
@@ -78,7 +80,7 @@ enum StageFactory {
             engine: engine, policy: policy, logger: logger, concurrency: config.engine.concurrency,
             linger: config.engine.batchLinger,
             breaker: CircuitBreaker(threshold: config.engine.breakerFailures, cooldown: config.engine.breakerCooldown),
-            memory: memory)
+            memory: memory, stats: stats)
         var stages = PipelineStages(
             reader: SniffingDocumentReader(limits: readerLimits(config)),
             segmenter: ArabicSentenceSegmenter(options: try segmenterOptions(config)),

@@ -83,7 +83,7 @@ import Glibc
             .replacingOccurrences(of: "rescan_interval: 1", with: "rescan_interval: 60")
             .write(toFile: spool.configPath, atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess.run(spool)
-        #expect(await Eventually.wait(timeout: 10) { FileManager.default.fileExists(atPath: spool.root + "/.state/status.json") })
+        #expect(await Eventually.wait(timeout: 10) { FileManager.default.fileExists(atPath: spool.statusFile) })
         try spool.drop("moved.txt", Fixtures.release(1))
         // Far sooner than the 60 s settle time: the rename itself proves the file is complete.
         #expect(await Eventually.wait(timeout: 20) { spool.doneFiles == ["moved.txt"] }, "log:\n\(daemon.log)")
@@ -158,7 +158,7 @@ import Glibc
         #expect(await Eventually.wait(timeout: 30) { spool.doneFiles == ["after-hup.txt"] }, "log:\n\(daemon.log)")
         // The status file (rewritten every status_interval) shows the refused reload.
         #expect(await Eventually.wait(timeout: 10) {
-            ((try? String(contentsOfFile: spool.root + "/.state/status.json", encoding: .utf8)) ?? "").contains("\"ok\" : false")
+            ((try? String(contentsOfFile: spool.statusFile, encoding: .utf8)) ?? "").contains("\"ok\" : false")
         })
         // A good file is then taken.
         try spool.writeConfig(engineURL: server.baseURL, extra: "workers: 3\n")

@@ -59,7 +59,7 @@ import Glibc
         #expect(await daemon.waitUntilServing(spool))
         for i in 0..<5 { try spool.drop("q-\(i).txt", Fixtures.release(700 + i)) }
         func engineState() -> String? {
-            guard let data = FileManager.default.contents(atPath: spool.root + "/.state/status.json") else { return nil }
+            guard let data = FileManager.default.contents(atPath: spool.statusFile) else { return nil }
             return ((try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["engine"] as? [String: Any])?["state"] as? String
         }
         #expect(await Eventually.wait(timeout: 20) { engineState() == "hold" }, "log:\n\(daemon.log)")

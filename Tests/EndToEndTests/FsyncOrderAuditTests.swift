@@ -73,11 +73,11 @@ import Glibc
             arguments: [], logPath: spool.dir + "/strace.log", executable: "/usr/bin/strace",
             prefix: ["-f", "-qq", "-s", "512", "-e", "trace=openat,open,fsync,fdatasync,close,rename,renameat,renameat2,mkdir,mkdirat",
                      "-o", trace, DaemonProcess.binary, "run", "--config", spool.configPath])
-        #expect(await Eventually.wait(timeout: 30) { ((try? String(contentsOfFile: spool.root + "/.state/status.json", encoding: .utf8)) ?? "").contains("\"running\" : true") })
+        #expect(await Eventually.wait(timeout: 30) { ((try? String(contentsOfFile: spool.statusFile, encoding: .utf8)) ?? "").contains("\"running\" : true") })
         try spool.drop("audited.txt", Fixtures.release(31))
         #expect(await Eventually.wait(timeout: 60) { spool.doneFiles == ["audited.txt"] })
         // Stop the daemon itself (its pid is in the status file); strace ends with it.
-        let status = try #require(FileManager.default.contents(atPath: spool.root + "/.state/status.json"))
+        let status = try #require(FileManager.default.contents(atPath: spool.statusFile))
         let daemonPID = try #require((try JSONSerialization.jsonObject(with: status) as? [String: Any])?["pid"] as? Int)
         kill(Int32(daemonPID), SIGTERM)
         #expect(await strace.waitForExit(timeout: 30) != nil)

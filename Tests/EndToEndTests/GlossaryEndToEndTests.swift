@@ -64,7 +64,7 @@ import Glibc
             .write(toFile: spool.configPath, atomically: true, encoding: .utf8)
         let daemon = try DaemonProcess.run(spool)
         func status() -> [String: Any]? {
-            guard let data = FileManager.default.contents(atPath: spool.root + "/.state/status.json") else { return nil }
+            guard let data = FileManager.default.contents(atPath: spool.statusFile) else { return nil }
             return (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["glossary"] as? [String: Any]
         }
         #expect(await Eventually.wait(timeout: 20) { status()?["entries"] as? Int == 1 }, "log:\n\(daemon.log)")
@@ -104,7 +104,7 @@ import Glibc
         try useFiles([first])
         let daemon = try DaemonProcess.run(spool)
         func status() -> [String: Any]? {
-            guard let data = FileManager.default.contents(atPath: spool.root + "/.state/status.json") else { return nil }
+            guard let data = FileManager.default.contents(atPath: spool.statusFile) else { return nil }
             return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         }
         func glossary() -> [String: Any]? { status()?["glossary"] as? [String: Any] }

@@ -1,3 +1,4 @@
+import BayanCore
 import BayanTestSupport
 import Foundation
 import Synchronization
@@ -59,7 +60,7 @@ final class NotifySocket: Sendable {
         #expect(await Eventually.wait(timeout: 20) { notify.messages().contains { $0.hasPrefix("READY=1") } })
         #expect(await Eventually.wait(timeout: 20) { notify.messages().filter { $0 == "WATCHDOG=1" }.count >= 2 })
         try spool.drop("m.txt", Fixtures.release(1))
-        let metricsPath = spool.root + "/.state/metrics.prom"
+        let metricsPath = spool.root + "/" + SpoolFolders.metricsFile
         #expect(await Eventually.wait(timeout: 30) {
             ((try? String(contentsOfFile: metricsPath, encoding: .utf8)) ?? "").contains("bayan_documents_processed_total 1")
         })

@@ -25,7 +25,7 @@ import Glibc
         defer { server.stop() }
         let spool = try TempSpool()
         try spool.writeConfig(engineURL: server.baseURL, extra: "workers: 4\n")
-        let (daemon, lowered) = try await Self.shrinkInotifyQueue(statusPath: spool.root + "/.state/status.json") { try DaemonProcess.run(spool) }
+        let (daemon, lowered) = try await Self.shrinkInotifyQueue(statusPath: spool.statusFile) { try DaemonProcess.run(spool) }
         #expect(await Eventually.wait(timeout: 10) { daemon.log.contains("bayan started") })
         let count = 1500
         // Stopped, the daemon reads no events while the flood arrives, so the queue must overflow.

@@ -107,7 +107,7 @@ public struct BayanConfig: Sendable, Equatable {
     public var spool = Spool()
     public var workers = 2
     /// Documents claimed at once; those waiting for the engine hold no worker.
-    public var documentsInFlight = 32
+    public var documentsInFlight = 128
     public var shutdownGrace = 10.0
     public var statusInterval = 1.0
     public var engine = Engine()

@@ -1,4 +1,5 @@
 import BayanCore
+import BlockingIO
 import Foundation
 import Logging
 import Outputs
@@ -33,20 +34,26 @@ struct JobProcessor: Sendable {
         log[metadataKey: "job"] = "\(job.id)"
         log[metadataKey: "file"] = "\(FinalMove.printable(job.originalName))"
         status.started(job, stage: "read")
-        try? database?.claimed(job)
+        let io = BlockingPool.shared
+        let layout = layout, database = database
         let bytes: [UInt8]
         do {
-            bytes = try job.readAll(limit: config.spool.maxInputBytes)
+            // The claim is made durable here, before anything else, sharing its fsyncs with the
+            // other claims of the moment (the dispatcher only renames).
+            bytes = try await io.run {
+                try Claimer.makeDurable(job, layout: layout)
+                return try job.readAll(limit: config.spool.maxInputBytes)
+            }
         } catch let error as BayanError where error.code == .badInput {
-            return fail(job, reason: error.message, log: log)
+            return await fail(job, reason: error.message, log: log)
         } catch {
             log.error("cannot read the claimed file; it stays queued", metadata: ["error": "\(error)"])
             return .deferred(reason: "\(error)", hold: false)
         }
         let sha = SHA256.hex(bytes)
-        let starts = (try? database?.started(job, sha256: sha)) ?? 1
+        let starts = await io.run { (try? database?.started(job, sha256: sha)) ?? 1 }
         if starts > config.spool.maxAttempts {
-            return fail(job, reason: "processing this document was started \(starts - 1) times without finishing (the daemon may have crashed on it); it was set aside so the rest of the queue can move. Report it with this file attached", log: log)
+            return await fail(job, reason: "processing this document was started \(starts - 1) times without finishing (the daemon may have crashed on it); it was set aside so the rest of the queue can move. Report it with this file attached", log: log)
         }
         log.info("claimed", metadata: ["bytes": "\(bytes.count)", "sha256": "\(sha.prefix(12))"])
         status.stage(job, "translate")
@@ -55,20 +62,20 @@ struct JobProcessor: Sendable {
             result = try await current.pipeline.run(bytes: bytes, fileName: job.originalName, slots: slots)
         } catch {
             if Task.isCancelled {
-                try? database?.startEndedCleanly(sha256: sha)  // a shutdown, not a crash
+                await io.run { try? database?.startEndedCleanly(sha256: sha) }  // a shutdown, not a crash
                 return .requeued
             }
             guard let error = error as? BayanError else {
-                return fail(job, reason: "an unexpected error stopped it: \(error)", log: log)
+                return await fail(job, reason: "an unexpected error stopped it: \(error)", log: log)
             }
             switch error.code {
             case .badInput, .engineRejected:
-                return fail(job, reason: error.description, log: log)
+                return await fail(job, reason: error.description, log: log)
             case .engineQuota:
-                try? database?.startEndedCleanly(sha256: sha)
+                await io.run { try? database?.startEndedCleanly(sha256: sha) }
                 return .deferred(reason: error.description, hold: true)
             default:
-                try? database?.startEndedCleanly(sha256: sha)
+                await io.run { try? database?.startEndedCleanly(sha256: sha) }
                 return .deferred(reason: error.description, hold: false)
             }
         }
@@ -77,40 +84,47 @@ struct JobProcessor: Sendable {
         status.stage(job, "publish")
         let stem: String
         do {
+            // Rendering uses the CPU and holds a worker slot; the disk work runs on the I/O
+            // threads without one, so documents publishing at the same time share their fsyncs.
             let publisher = AtomicPublisher(outDirectory: layout.out, tmpDirectory: layout.tmp)
-            stem = try await slots.with {
-                try publisher.publish(
-                    result, writers: current.pipeline.stages.writers,
-                    preferredStem: StemNaming.stem(for: job.originalName), jobID: job.id)
-            }
+            let writers = current.pipeline.stages.writers
+            let chosen = await io.run { publisher.chooseStem(StemNaming.stem(for: job.originalName), sha256: result.source.sha256) }
+            let files = try await slots.with { try AtomicPublisher.render(result, writers: writers, stem: chosen) }
+            stem = try await io.run { try publisher.publish(files, stem: chosen, sha256: result.source.sha256, jobID: job.id) }
         } catch {
             log.error("publishing failed; the document stays queued", metadata: ["error": "\(error)"])
             return .deferred(reason: "\(error)", hold: false)
         }
-        CrashPoint.afterPublishBeforeMovingOriginal.hit()
-        do {
-            _ = try FinalMove.move(from: job.path, name: job.originalName, to: layout.done)
-            rmdir(job.folder)
-            try DurableFS.fsyncDirectory(layout.active)
-        } catch {
-            log.error("the result is published but the original could not be moved to done/", metadata: ["error": "\(error)"])
+        let jobLog = log
+        await io.run {
+            CrashPoint.afterPublishBeforeMovingOriginal.hit()
+            do {
+                _ = try FinalMove.move(from: job.path, name: job.originalName, to: layout.done)
+                rmdir(job.folder)
+                try DurableFS.fsyncDirectory(layout.active)
+            } catch {
+                jobLog.error("the result is published but the original could not be moved to done/", metadata: ["error": "\(error)"])
+            }
+            try? database?.finished(job, state: "done", stem: stem, sha256: sha)
         }
-        try? database?.finished(job, state: "done", stem: stem, sha256: sha)
         let ms = Int((ContinuousClock.now - started) / .milliseconds(1))
         log.info("published", metadata: ["out": "out/\(stem)", "duration_ms": "\(ms)"])
         return .done(stem: stem)
     }
 
     /// Moves the original to failed/ with a reason file a person can read.
-    func fail(_ job: ClaimedJob, reason: String, log: Logger) -> Outcome {
-        do {
-            _ = try FinalMove.moveToFailed(from: job.path, name: job.originalName, failed: layout.failed, reason: reason)
-            rmdir(job.folder)
-            try DurableFS.fsyncDirectory(layout.active)
-        } catch {
-            log.error("cannot move the rejected file to failed/", metadata: ["error": "\(error)"])
+    func fail(_ job: ClaimedJob, reason: String, log: Logger) async -> Outcome {
+        let layout = layout, database = database
+        await BlockingPool.shared.run {
+            do {
+                _ = try FinalMove.moveToFailed(from: job.path, name: job.originalName, failed: layout.failed, reason: reason)
+                rmdir(job.folder)
+                try DurableFS.fsyncDirectory(layout.active)
+            } catch {
+                log.error("cannot move the rejected file to failed/", metadata: ["error": "\(error)"])
+            }
+            try? database?.finished(job, state: "failed", error: reason)
         }
-        try? database?.finished(job, state: "failed", error: reason)
         log.warning("failed", metadata: ["reason": "\(reason)"])
         return .failed(reason: reason)
     }

@@ -10,7 +10,8 @@ import Glibc
 
 /// The daemon: recovers what a previous run left in active/, watches the inbox (inotify as a
 /// hint, scans as the truth), claims settled files while a worker is free, and runs up to
-/// up to `documents_in_flight` documents at once, `workers` of them in the CPU stages. On graceful shutdown it stops claiming, lets in-flight documents
+/// up to `documents_in_flight` documents at once, `workers` of them in the CPU stages (both
+/// follow a reload). On graceful shutdown it stops claiming, lets in-flight documents
 /// finish within `shutdown_grace`, and leaves the rest in active/ for the next start.
 public final class SpoolService: Service, Sendable {
     private let layout: SpoolLayout
@@ -108,6 +109,12 @@ public final class SpoolService: Service, Sendable {
         await withDiscardingTaskGroup { group in
             while true {
                 let config = holder.snapshot.config
+                if slots.capacity != config.workers {
+                    // A reload changed `workers`: it takes effect now, for documents in flight too.
+                    slots.resize(to: config.workers)
+                    logger.info("workers changed", metadata: ["workers": "\(slots.capacity)"])
+                }
+                status.workers(slots.capacity)
                 let now = Self.now()
                 for outcome in finished.drain() {
                     running -= 1

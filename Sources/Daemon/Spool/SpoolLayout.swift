@@ -1,23 +1,24 @@
+import BayanCore
 import Outputs
 
 /// The spool's folders. A file's folder is its state (Postfix): inbox → .state/active →
 /// done or failed, with results published to out/<stem>/.
 public struct SpoolLayout: Sendable, Equatable {
     public let root: String
-    public var inbox: String { root + "/inbox" }
-    public var out: String { root + "/out" }
-    public var done: String { root + "/done" }
-    public var failed: String { root + "/failed" }
+    public var inbox: String { root + "/" + SpoolFolders.inbox }
+    public var out: String { root + "/" + SpoolFolders.out }
+    public var done: String { root + "/" + SpoolFolders.done }
+    public var failed: String { root + "/" + SpoolFolders.failed }
     /// Reviewed XLIFF/TMX files coming back from CAT tools; claimed into `reviewing`.
-    public var reviewed: String { root + "/reviewed" }
-    public var reviewing: String { state + "/reviewing" }
-    public var state: String { root + "/.state" }
-    public var tmp: String { state + "/tmp" }
-    public var active: String { state + "/active" }
-    public var database: String { state + "/bayan.sqlite" }
-    public var statusFile: String { state + "/status.json" }
+    public var reviewed: String { root + "/" + SpoolFolders.reviewed }
+    public var reviewing: String { root + "/" + SpoolFolders.reviewing }
+    public var state: String { root + "/" + SpoolFolders.state }
+    public var tmp: String { root + "/" + SpoolFolders.tmp }
+    public var active: String { root + "/" + SpoolFolders.active }
+    public var database: String { root + "/" + SpoolFolders.database }
+    public var statusFile: String { root + "/" + SpoolFolders.statusFile }
     /// Prometheus text format, for node_exporter's textfile collector.
-    public var metricsFile: String { state + "/metrics.prom" }
+    public var metricsFile: String { root + "/" + SpoolFolders.metricsFile }
 
     public init(root: String) {
         var r = root

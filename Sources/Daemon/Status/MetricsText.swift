@@ -20,7 +20,7 @@ enum MetricsText {
                ["ok", "retrying", "deferred", "open", "hold"].map { ("state=\"\($0)\"", s.engine.state == $0 ? 1 : 0) })
         if let t = s.translation {
             let outcomes = ["ok", "retryable", "too_large", "quota", "refused", "transport"]
-            metric("bayan_engine_requests_total", "Engine requests by how they ended (since the translator was built: start or reload).", "counter",
+            metric("bayan_engine_requests_total", "Engine requests by how they ended, since the daemon started.", "counter",
                    (outcomes + t.requestsByOutcome.keys.filter { !outcomes.contains($0) }.sorted()).map {
                        ("outcome=\"\($0)\"", Double(t.requestsByOutcome[$0] ?? 0))
                    })

@@ -105,6 +105,11 @@ public final class StatusReporter: Sendable {
         state.withLock { $0.glossary = .init(version: version, entries: entries, problems: problems) }
     }
 
+    /// The worker slots the dispatcher applies now (`workers`, after any reload).
+    func workers(_ count: Int) {
+        state.withLock { $0.workers = count }
+    }
+
     public func reloaded(ok: Bool, problems: [String]) {
         state.withLock { $0.lastReload = .init(time: Date().timeIntervalSince1970, ok: ok, problems: problems) }
     }

@@ -34,7 +34,7 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
         public var problems: [String]
     }
 
-    /// What the translator did since it was built (start or reload): requests by outcome,
+    /// What the translators did since the daemon started (reloads keep counting): requests by outcome,
     /// retries, sentences translated and answered from the memory.
     public struct TranslationCounters: Codable, Sendable, Equatable {
         public var requests: Int
@@ -91,9 +91,11 @@ public struct StatusSnapshot: Codable, Sendable, Equatable {
     public var failed: Int
     public var translation: TranslationCounters?
     public var documentSeconds: LatencyHistogram?
+    /// Documents allowed in the CPU stages at once, as the dispatcher applies it (`workers`).
+    public var workers: Int?
 
     enum CodingKeys: String, CodingKey {
-        case pid, version, running, counts, engine, processed, failed, glossary, translation
+        case pid, version, running, counts, engine, processed, failed, glossary, translation, workers
         case documentSeconds = "document_seconds"
         case startedAt = "started_at"
         case updatedAt = "updated_at"
