@@ -92,7 +92,10 @@ class Stack:
         with open(config, "w") as f:
             f.write("spool:\n  root: %s\n  settle: 0.2\n  rescan_interval: 1\n" % self.spool)
             f.write("engine:\n  kind: libretranslate\n  url: %s\n" % self.engine_url)
-            f.write("glossary:\n  files: [%s]\n" % os.path.join(REPO, "Glossary", "customs.tsv"))
+            # A copy: the glossary page's tests (and schemathesis) may write to it.
+            self.glossary = os.path.join(self.dir, "customs.tsv")
+            shutil.copyfile(os.path.join(REPO, "Glossary", "customs.tsv"), self.glossary)
+            f.write("glossary:\n  files: [%s]\n" % self.glossary)
             f.write("review:\n  enabled: %s\n  listen: 127.0.0.1:0\n" % ("true" if review_enabled else "false"))
         self.bindir = bindir
         self.review_enabled = review_enabled
