@@ -209,7 +209,9 @@ extension WorkspaceRoutes {
     }
 
     func suggestion(_ context: WorkspaceContext, _ g: WorkspaceGlossary) throws -> GlossarySuggestion {
-        let id = try context.parameters.require("id")
+        // The key holds the folded Arabic and the English: it arrives percent-encoded.
+        let raw = try context.parameters.require("id")
+        let id = raw.removingPercentEncoding ?? raw
         guard let s = try pending(g).first(where: { $0.key == id }) else {
             throw HTTPError(.notFound, message: "no pending suggestion \(id) (already accepted or rejected?); reload the page")
         }

@@ -146,4 +146,31 @@ import Workspace
         let citation = s.h.json(try await s.h.send("GET", "/api/glossary/citation?text=" + "وبالتخليص الجمركي".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
         #expect(citation["ar"] as? String == "التخليص الجمركي")
     }
+
+    static func writeReviewed(_ s: Setup, _ doc: String, _ ar: String, _ mt: String, _ en: String) throws {
+        let dir = s.f.layout.out + "/" + doc
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let record: [String: Any] = ["segments": [["id": 1, "ar": ar, "en": en, "mt": mt, "origin": "reviewed"]]]
+        try JSONSerialization.data(withJSONObject: record).write(to: URL(fileURLWithPath: dir + "/result.json"))
+    }
+
+    @Test func aSuggestionLearnedFromReviewsIsAcceptedIntoTheFileAndNotProposedAgain() async throws {
+        let s = try await Self.start()
+        defer { Task { await s.h.stop() } }
+        try Self.writeReviewed(s, "rev-a", "وتعتمد الجمارك على إدارة المخاطر في التفتيش.", "Customs relies on danger management in inspection.", "Customs relies on risk management in inspection.")
+        try Self.writeReviewed(s, "rev-b", "وبإدارة المخاطر تختار الجمارك الشحنات.", "With danger management, customs selects shipments.", "With risk management, customs selects shipments.")
+        let listed = s.h.json(try await s.h.send("GET", "/api/glossary/suggestions"))["suggestions"] as? [[String: Any]] ?? []
+        let proposal = listed.first { $0["en"] as? String == "risk management" }
+        #expect(proposal?["ar"] as? String == "إدارة المخاطر", "\(listed)")
+        let key = (proposal?["key"] as? String ?? "none").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let rev = try await Self.revision(s, s.tsv)
+        let accepted = try await s.h.change("/api/glossary/suggestions/\(key)/accept", json: try Self.body(["file": s.tsv, "revision": rev]))
+        #expect(accepted.status == 200, "\(accepted.bodyText)")
+        let text = try String(contentsOfFile: s.tsv, encoding: .utf8)
+        #expect(text.contains("إدارة المخاطر\trisk management\tlearned from reviews"))
+        #expect(s.store.snapshot.matcher.matches(in: "وبإدارة المخاطر").first?.en == "risk management")
+        let again = s.h.json(try await s.h.send("GET", "/api/glossary/suggestions"))["suggestions"] as? [[String: Any]] ?? []
+        #expect(!again.contains { $0["en"] as? String == "risk management" })
+        #expect(try await s.h.change("/api/glossary/suggestions/\(key)/reject", json: "{}").status == 404)
+    }
 }
