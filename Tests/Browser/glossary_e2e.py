@@ -118,6 +118,45 @@ def scenario(stack, d, shots):
         d.save_screenshot(os.path.join(shots, "glossary-page.png"))
 
 
+def suggestion_scenario(stack, d, shots):
+    """Two reviewed sentences render الطائرات المسيرة as "drones" where the engine did not: the
+    page proposes the entry with its evidence, and Accept writes it."""
+    docs = {"droneA": ("تستخدم الشرطة الطائرات المسيرة في المراقبة.\n", 3),
+            "droneB": ("وبالطائرات المسيرة تتابع الفرق الحدود.\n", 1)}
+    for name, (text, _) in docs.items():
+        stack.drop(name + ".txt", text)
+    for name in docs:
+        wait_for(lambda: os.path.exists(os.path.join(stack.spool, "out", name, "result.json")), 60, name + " published")
+    d.get(stack.url + "/documents/droneA")
+    wait_for(lambda: body(d).get_attribute("data-ready") == "1", 10, "document page ready")
+    for name, (_, at) in docs.items():
+        words = stack.result(name)["segments"][0]["en"].split(" ")
+        words[at:at + 2] = ["drones"]  # the engine's two words for the phrase, corrected
+        # Saved and approved as the page saves, with the session's CSRF token.
+        status = d.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            fetch("/api/documents/" + arguments[0] + "/changes", {method: "POST", credentials: "same-origin",
+              headers: {"Content-Type": "application/json", "X-CSRF-Token": document.querySelector('meta[name="bayan-csrf"]').content},
+              body: JSON.stringify({changes: [{segment: 1, en: arguments[1], approve: true}]})}).then(r => done(r.status));
+            """, name, " ".join(words))
+        check(status == 200, "reviewed correction saved in " + name)
+    d.get(stack.url + "/glossary")
+    item = wait_for(lambda: [li for li in d.find_elements(By.CSS_SELECTOR, "#g-suggestion-list li") if "drones" in li.text], 20, "the suggestion")[0]
+    check("droneA" in item.text and "droneB" in item.text, "the suggestion links its evidence: " + item.text)
+    if shots:
+        d.execute_script("document.getElementById('g-suggestions').scrollIntoView()")
+        d.save_screenshot(os.path.join(shots, "glossary-suggestion.png"))
+    proposed_ar = item.find_element(By.CSS_SELECTOR, "b").text
+    item.find_element(By.CSS_SELECTOR, ".g-accept").click()
+    wait_for(lambda: "Added to" in d.find_element(By.ID, "flash").text, 10, "accept answered")
+    with open(stack.glossary, encoding="utf-8") as f:
+        text = f.read()
+    check((proposed_ar + "\tdrones\tlearned from reviews") in text, "the accepted suggestion (%s) is in the glossary file with its note" % proposed_ar)
+    d.get(stack.url + "/glossary")
+    wait_for(lambda: d.find_element(By.ID, "g-suggestions-status").text != "Loading…", 20, "suggestions reloaded")
+    check(not [li for li in d.find_elements(By.CSS_SELECTOR, "#g-suggestion-list li") if "drones" in li.text], "an accepted suggestion is not proposed again")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=None)
@@ -130,6 +169,7 @@ def main():
     try:
         d = w.browser()
         scenario(stack, d, args.screenshots)
+        suggestion_scenario(stack, d, args.screenshots)
     except Exception as e:
         check(False, "scenario stopped: %s: %s" % (type(e).__name__, e))
     finally:
