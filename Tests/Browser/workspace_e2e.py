@@ -391,15 +391,24 @@ def main():
     ap.add_argument("--skip-schemathesis", action="store_true")
     args = ap.parse_args()
     bindir = args.bin or subprocess.check_output(["swift", "build", "--show-bin-path"], cwd=REPO, text=True).strip()
+    def scenarios(stack, d):
+        review_scenario(stack, d, args.screenshots)
+        kill9_scenario(stack)
+        if not args.skip_schemathesis:
+            schemathesis(stack)
+
+    run(bindir, scenarios, "browser")
+
+
+def run(bindir, scenarios, label):
+    """Starts the stack and the browser, runs scenarios(stack, driver), tears down (keeping the
+    spool when something failed) and exits with the result."""
     stack = Stack(bindir)
     print("workspace at " + stack.url, flush=True)
     d = None
     try:
         d = browser()
-        review_scenario(stack, d, args.screenshots)
-        kill9_scenario(stack)
-        if not args.skip_schemathesis:
-            schemathesis(stack)
+        scenarios(stack, d)
     except Exception as e:
         check(False, "scenario stopped: %s: %s" % (type(e).__name__, e))
     finally:
@@ -410,9 +419,8 @@ def main():
             shutil.rmtree(stack.dir, ignore_errors=True)
         else:
             print("kept " + stack.dir + " (daemon.log inside)", flush=True)
-    print("browser: %d passed, %d failed" % (passed, failed), flush=True)
+    print("%s: %d passed, %d failed" % (label, passed, failed), flush=True)
     sys.exit(1 if failed else 0)
-
 
 if __name__ == "__main__":
     main()
