@@ -71,6 +71,27 @@ import Workspace
         #expect(try await s.h.send("GET", "/glossary").bodyText.contains("customs clearance"))
     }
 
+    @Test func editThenDeleteKeepTheRestOfTheFileByteForByte() async throws {
+        let s = try await Self.start()
+        defer { Task { await s.h.stop() } }
+        let original = try String(contentsOfFile: s.tsv, encoding: .utf8)
+        let edit = try await s.h.change("/api/glossary/entries", json: try Self.body([
+            "file": s.tsv, "revision": try await Self.revision(s, s.tsv), "action": "edit", "line": 3,
+            "entry": ["ar": "شحنة", "en": "consignment", "avoid": ["shipment"]],
+        ]))
+        #expect(edit.status == 200, "\(edit.bodyText)")
+        #expect(try String(contentsOfFile: s.tsv, encoding: .utf8) == Self.header + "شحنة\tconsignment\t\tshipment\t\n")
+        #expect(s.store.snapshot.matcher.matches(in: "والشحنة").first?.en == "consignment")
+        let revision = (s.h.json(edit)["result"] as? [String: Any])?["revision"] as? String ?? ""
+        let delete = try await s.h.change("/api/glossary/entries", json: try Self.body(["file": s.tsv, "revision": revision, "action": "delete", "line": 3]))
+        #expect(delete.status == 200, "\(delete.bodyText)")
+        #expect(try String(contentsOfFile: s.tsv, encoding: .utf8) == Self.header)
+        #expect(original.hasPrefix(Self.header))
+        #expect(s.store.snapshot.matcher.matches(in: "والشحنة").isEmpty)
+        let history = s.h.json(try await s.h.send("GET", "/api/glossary/history"))["changes"] as? [[String: Any]] ?? []
+        #expect(history.map { $0["action"] as? String } == ["delete", "edit"])
+    }
+
     @Test func anInvalidRowIsRefusedBesideItsFieldAndTheRunningGlossaryStays() async throws {
         let s = try await Self.start()
         defer { Task { await s.h.stop() } }
