@@ -529,7 +529,11 @@
     const file = document.getElementById("g-file");
     const fields = ["ar", "en", "note", "avoid"];
 
+    // Set while the form holds a suggestion being edited: saving accepts it with the edits.
+    let suggestionKey = null;
+
     function reset() {
+      suggestionKey = null;
       line.value = "";
       title.textContent = "Add an entry";
       fields.forEach(function (k) { document.getElementById("g-" + k).value = ""; });
@@ -565,9 +569,15 @@
       event.preventDefault();
       form.clearErrors();
       const editing = line.value !== "";
-      const body = { file: file.value, revision: revisionOf(file), action: editing ? "edit" : "add", entry: form.entry() };
-      if (editing) body.line = Number(line.value);
-      const r = await api("POST", "/api/glossary/entries", body);
+      let r;
+      if (suggestionKey) {
+        r = await api("POST", "/api/glossary/suggestions/" + encodeURIComponent(suggestionKey) + "/accept", { file: file.value, revision: revisionOf(file), entry: form.entry() });
+        if (r.status === 200) { const li = list.querySelector('li[data-id="' + CSS.escape(suggestionKey) + '"]'); if (li) li.remove(); suggestionKey = null; }
+      } else {
+        const body = { file: file.value, revision: revisionOf(file), action: editing ? "edit" : "add", entry: form.entry() };
+        if (editing) body.line = Number(line.value);
+        r = await api("POST", "/api/glossary/entries", body);
+      }
       document.body.dataset.lastGlossarySave = String(r.status);
       if (r.status === 200) {
         // The file's new revision, for the next change made without reloading.
@@ -626,6 +636,8 @@
           const e = s.fields;
           document.getElementById("g-ar").value = e.ar; document.getElementById("g-en").value = e.en;
           document.getElementById("g-note").value = e.note; document.getElementById("g-avoid").value = e.avoid.join(" | ");
+          suggestionKey = s.key;
+          title.textContent = "Edit the suggestion, then save to accept it";
           document.getElementById("g-en").focus();
         });
         reject.addEventListener("click", async function () {
