@@ -73,6 +73,7 @@ let package = Package(
             .embedInCode("Templates/pair.mustache"),
             .embedInCode("Templates/queue.mustache"),
             .embedInCode("Templates/login.mustache"),
+            .embedInCode("Templates/glossary.mustache"),  // issue 14
             .embedInCode("Templates/app.css"),
         ]),
         // Reviewed XLIFF/TMX files back in: match a file to its document, check it, plan the changes.
@@ -101,6 +102,7 @@ let package = Package(
         // The review workspace: a Hummingbird Application run as one more Service.
         .target(name: "Workspace", dependencies: [
             "BayanCore", "Outputs", "Review", "Daemon", "Translation",
+            "Glossary", "GlossaryWorkbench",  // issue 14: the glossary page
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Prometheus", package: "swift-prometheus"),
@@ -149,6 +151,7 @@ let package = Package(
         ]),
         .testTarget(name: "ReviewTests", dependencies: [
             "Review", "Workspace", "Daemon", "Outputs", "Translation", "BayanTestSupport", "BayanCore",
+            "Glossary", "GlossaryWorkbench",  // issue 14: the glossary page
         ]),
         // Drives the real `bayan` binary (depending on it makes `swift test` build it).
         .testTarget(name: "EndToEndTests", dependencies: ["bayan", "BayanTestSupport", "BayanCore"]),

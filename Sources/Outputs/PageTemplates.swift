@@ -20,7 +20,7 @@ public enum PageTemplates {
         let sources: [(String, [UInt8])] = [
             ("layout", PackageResources.layout_mustache), ("document", PackageResources.document_mustache),
             ("pair", PackageResources.pair_mustache), ("queue", PackageResources.queue_mustache),
-            ("login", PackageResources.login_mustache),
+            ("login", PackageResources.login_mustache), ("glossary", PackageResources.glossary_mustache),
         ]
         for (name, bytes) in sources {
             // The templates are part of the binary; a broken one is a build mistake caught by tests.

@@ -16,7 +16,7 @@ public enum Workspace {
     /// Builds the application. `onListening` gets the bound address's URL once the socket is
     /// open (port 0 picks a free port); by default it is printed and stdout flushed.
     public static func application(
-        desk: ReviewDesk, settings: WorkspaceSettings, logger: Logger,
+        desk: ReviewDesk, settings: WorkspaceSettings, logger: Logger, glossary: WorkspaceGlossary? = nil,
         onListening: @escaping @Sendable (String) -> Void = Workspace.printAddress
     ) throws -> some ApplicationProtocol {
         try settings.validate()
@@ -27,7 +27,7 @@ public enum Workspace {
         router.add(middleware: SecurityMiddleware(settings: settings, sessions: sessions, port: { boundPort.load(ordering: .relaxed) }))
         let routes = WorkspaceRoutes(
             desk: desk, queue: SpoolQueue(layout: desk.layout), drop: InboxDrop(layout: desk.layout, maxBytes: settings.maxUploadBytes),
-            sessions: sessions, settings: settings, metrics: WorkspaceMetrics())
+            sessions: sessions, settings: settings, metrics: WorkspaceMetrics(), glossary: glossary)
         routes.register(on: router)
         let host = settings.host
         return Application(

@@ -15,8 +15,11 @@ struct WorkspaceRoutes: Sendable {
     let sessions: SessionStore
     let settings: WorkspaceSettings
     let metrics: WorkspaceMetrics
+    /// The glossary page (issue 14); nil when the workspace was built without a glossary.
+    var glossary: WorkspaceGlossary? = nil
 
     func register(on router: Router<WorkspaceContext>) {
+        if let glossary { registerGlossary(on: router, glossary) }
         router.get("/healthz") { _, _ in try Self.json(API.Health(status: "ok", spool: self.desk.layout.root)) }
         router.get("/metrics") { _, _ in
             let body = self.metrics.render(
@@ -152,8 +155,8 @@ struct WorkspaceRoutes: Sendable {
 
     // MARK: pages
 
-    private func layoutExtra(_ context: WorkspaceContext) -> [String: Any] {
-        var extra: [String: Any] = ["workspace": true]
+    func layoutExtra(_ context: WorkspaceContext) -> [String: Any] {
+        var extra: [String: Any] = ["workspace": true, "glossaryLink": glossary != nil]
         if let csrf = context.session?.csrf { extra["csrf"] = csrf }
         if let reviewer = context.reviewer { extra["reviewer"] = reviewer }
         return extra
@@ -291,9 +294,10 @@ struct WorkspaceRoutes: Sendable {
         }
     }
 
-    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, iso8601Dates: Bool = false) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if iso8601Dates { encoder.dateEncodingStrategy = .iso8601 }
         let data = try encoder.encode(value)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

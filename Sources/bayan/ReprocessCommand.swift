@@ -33,16 +33,12 @@ struct ReprocessCommand: AsyncParsableCommand {
         var failures = 0
         for name in names {
             do {
-                switch try DurableFS.renameNoReplace(layout.done + "/" + name, layout.inbox + "/" + name) {
-                case .done:
-                    try DurableFS.fsyncDirectory(layout.inbox)
-                    print("\(name): queued again")
-                case .targetExists:
+                let outcome = try Reprocess.requeue(name, layout: layout)
+                if outcome == .queued {
+                    print(outcome.message(name, layout: layout))
+                } else {
                     failures += 1
-                    Stderr.print("bayan: \(name): a file with this name is already waiting in the inbox; try again once it is processed")
-                case .sourceMissing:
-                    failures += 1
-                    Stderr.print("bayan: \(name): not found in \(layout.done)/ (bayan status shows what was processed)")
+                    Stderr.print("bayan: " + outcome.message(name, layout: layout))
                 }
             } catch {
                 failures += 1

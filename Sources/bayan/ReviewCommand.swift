@@ -97,7 +97,9 @@ struct ReviewCommand: AsyncParsableCommand {
             let glossary = GlossaryStore(files: loaded.config.glossary.files, logger: logger)
             let stages = try StageFactory.make(loaded, glossary: glossary, logger: logger)
             let desk = try WorkspaceFactory.desk(loaded.config, checks: { ReviewChecks(stages: stages) }, logger: logger)
-            let app = try Workspace.application(desk: desk, settings: settings, logger: logger)
+            let app = try Workspace.application(
+                desk: desk, settings: settings, logger: logger,
+                glossary: WorkspaceFactory.glossary(loaded.config, store: glossary, logger: logger))
             let group = ServiceGroup(
                 configuration: .init(
                     services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],

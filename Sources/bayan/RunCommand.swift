@@ -86,7 +86,9 @@ struct RunCommand: AsyncParsableCommand {
         if loaded.config.review.enabled {
             do {
                 let settings = try WorkspaceFactory.settings(loaded.config)
-                let app = try Workspace.application(desk: desk, settings: settings, logger: logger)
+                let app = try Workspace.application(
+                    desk: desk, settings: settings, logger: logger,
+                    glossary: WorkspaceFactory.glossary(loaded.config, store: glossary, logger: logger))
                 services.append(.init(
                     service: WorkspaceService(app: app, listen: loaded.config.review.listen, logger: logger),
                     successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))

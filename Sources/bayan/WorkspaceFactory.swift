@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import Glossary
 import Logging
 import Review
 import Translation
@@ -29,5 +30,16 @@ enum WorkspaceFactory {
         return try ReviewDesk(
             layout: layout, memory: memory, checks: checks, languages: (config.engine.source, config.engine.target),
             fuzzyThreshold: config.review.fuzzyThreshold, logger: logger)
+    }
+
+    /// The glossary page over the daemon's live store (an edit goes live at once). Without its
+    /// history database the page is left out and the workspace still serves the review.
+    static func glossary(_ config: BayanConfig, store: GlossaryStore, logger: Logger) -> WorkspaceGlossary? {
+        do {
+            return try WorkspaceGlossary(store: store, spoolRoot: config.spool.root)
+        } catch {
+            logger.error("the glossary history cannot be opened; the workspace runs without its glossary page", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 }

@@ -93,7 +93,10 @@ class Stack:
         with open(config, "w") as f:
             f.write("spool:\n  root: %s\n  settle: 0.2\n  rescan_interval: 1\n" % self.spool)
             f.write("engine:\n  kind: libretranslate\n  url: %s\n" % self.engine_url)
-            f.write("glossary:\n  files: [%s]\n" % os.path.join(REPO, "Glossary", "customs.tsv"))
+            # A copy: the glossary page's tests (and schemathesis) may write to it.
+            self.glossary = os.path.join(self.dir, "customs.tsv")
+            shutil.copyfile(os.path.join(REPO, "Glossary", "customs.tsv"), self.glossary)
+            f.write("glossary:\n  files: [%s]\n" % self.glossary)
             f.write("review:\n  enabled: %s\n  listen: 127.0.0.1:0\n" % ("true" if review_enabled else "false"))
         self.bindir = bindir
         self.review_enabled = review_enabled
@@ -391,15 +394,24 @@ def main():
     ap.add_argument("--skip-schemathesis", action="store_true")
     args = ap.parse_args()
     bindir = args.bin or subprocess.check_output(["swift", "build", "--show-bin-path"], cwd=REPO, text=True).strip()
+    def scenarios(stack, d):
+        review_scenario(stack, d, args.screenshots)
+        kill9_scenario(stack)
+        if not args.skip_schemathesis:
+            schemathesis(stack)
+
+    run(bindir, scenarios, "browser")
+
+
+def run(bindir, scenarios, label):
+    """Starts the stack and the browser, runs scenarios(stack, driver), tears down (keeping the
+    spool when something failed) and exits with the result."""
     stack = Stack(bindir)
     print("workspace at " + stack.url, flush=True)
     d = None
     try:
         d = browser()
-        review_scenario(stack, d, args.screenshots)
-        kill9_scenario(stack)
-        if not args.skip_schemathesis:
-            schemathesis(stack)
+        scenarios(stack, d)
     except Exception as e:
         check(False, "scenario stopped: %s: %s" % (type(e).__name__, e))
     finally:
@@ -410,9 +422,8 @@ def main():
             shutil.rmtree(stack.dir, ignore_errors=True)
         else:
             print("kept " + stack.dir + " (daemon.log inside)", flush=True)
-    print("browser: %d passed, %d failed" % (passed, failed), flush=True)
+    print("%s: %d passed, %d failed" % (label, passed, failed), flush=True)
     sys.exit(1 if failed else 0)
-
 
 if __name__ == "__main__":
     main()

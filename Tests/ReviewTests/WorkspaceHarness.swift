@@ -17,12 +17,12 @@ final class WorkspaceHarness: @unchecked Sendable {
     private let transport: CurlTransport
     var cookies: [String: String] = [:]
 
-    static func start(_ fixture: ReviewFixture, settings: WorkspaceSettings? = nil, desk: ReviewDesk? = nil) async throws -> WorkspaceHarness {
+    static func start(_ fixture: ReviewFixture, settings: WorkspaceSettings? = nil, desk: ReviewDesk? = nil, glossary: WorkspaceGlossary? = nil) async throws -> WorkspaceHarness {
         let desk = try desk ?? fixture.desk()
         let (stream, continuation) = AsyncStream<String>.makeStream()
         let app = try Workspace.application(
             desk: desk, settings: settings ?? WorkspaceSettings(host: "127.0.0.1", port: 0, maxUploadBytes: 4096),
-            logger: Logger(label: "workspace-test"), onListening: { continuation.yield($0) })
+            logger: Logger(label: "workspace-test"), glossary: glossary, onListening: { continuation.yield($0) })
         let task = Task { try await app.run() }
         var url: String? = nil
         for await first in stream {

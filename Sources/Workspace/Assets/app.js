@@ -378,3 +378,376 @@
   // Milliseconds from navigation start until the page answers keys (read by the benchmark).
   document.body.dataset.readyMs = String(Math.round(performance.now()));
 })();
+
+// ------------------------------------------------------------------ glossary (issue 14)
+// The glossary page (/glossary) and "Add term" on the document page. Every change goes through
+// POST /api/glossary/entries: the server validates with the file loader's validator and answers
+// with the problems per field (422), both versions on a conflict (409), or the result and where
+// the term now occurs.
+(function () {
+  const csrfMeta = document.querySelector('meta[name="bayan-csrf"]');
+  const csrf = csrfMeta ? csrfMeta.content : "";
+  const flashBox = document.getElementById("flash");
+  const hasGlossary = !!document.querySelector(".nav-glossary");
+
+  function flash(message, isError) {
+    if (!flashBox) return;
+    flashBox.textContent = message;
+    flashBox.classList.toggle("error", !!isError);
+    flashBox.hidden = false;
+    setTimeout(function () { flashBox.hidden = true; }, isError ? 9000 : 3000);
+  }
+
+  async function api(method, url, body) {
+    const headers = { "X-CSRF-Token": csrf, "Accept": "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    try {
+      const r = await fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+      let json = null;
+      try { json = await r.json(); } catch (e) { json = null; }
+      return { status: r.status, json: json };
+    } catch (e) {
+      return { status: 0, json: { error: { message: "the workspace cannot be reached (" + e.message + "); try again" } } };
+    }
+  }
+
+  function message(result) {
+    return (result.json && result.json.error && result.json.error.message) || ("request failed (HTTP " + result.status + ")");
+  }
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function summary(entry) {
+    if (!entry) return "(no entry)";
+    let s = entry.ar + " → " + entry.en;
+    if (entry.note) s += " · note: " + entry.note;
+    if (entry.avoid && entry.avoid.length) s += " · avoid: " + entry.avoid.join("; ");
+    return s;
+  }
+
+  // Where the saved term occurs now, with "Reprocess" for the published documents whose
+  // English does not use it yet (bayan reprocess: the original goes back into the inbox).
+  function showOccurrences(box, occurrences) {
+    box.textContent = "";
+    box.hidden = false;
+    if (!occurrences.length) { box.appendChild(el("p", "The term occurs in no queued or published document yet.", "meta")); return; }
+    box.appendChild(el("h3", "Where else it occurs (" + occurrences.length + ")"));
+    const list = el("ul");
+    const stale = new Set();
+    occurrences.forEach(function (o) {
+      const li = el("li", null, "occurrence " + o.place);
+      const where = o.place === "published" ? el("a", o.document + " · s" + o.segment) : el("span", "inbox/" + o.document + " · s" + o.segment);
+      if (o.place === "published") where.href = "/documents/" + encodeURIComponent(o.document) + "#s" + o.segment;
+      li.appendChild(where);
+      li.appendChild(el("span", " " + o.place + (o.place === "published" && o.englishHasTerm === false ? " · English does not use the term yet" : "") + " "));
+      const ar = el("span", o.ar, "ar");
+      ar.dir = "rtl"; ar.lang = "ar";
+      li.appendChild(ar);
+      list.appendChild(li);
+      if (o.place === "published" && o.englishHasTerm === false) stale.add(o.document);
+    });
+    box.appendChild(list);
+    if (stale.size) {
+      const button = el("button", "Reprocess " + stale.size + " published document" + (stale.size === 1 ? "" : "s"), "g-reprocess");
+      button.type = "button";
+      button.addEventListener("click", async function () {
+        button.disabled = true;
+        const r = await api("POST", "/api/glossary/reprocess", { documents: Array.from(stale) });
+        if (r.status === 200) {
+          const problems = r.json.problems.map(function (p) { return p.message; });
+          flash("Queued again: " + (r.json.queued.join(", ") || "none") + (problems.length ? " · " + problems.join(" · ") : ""), problems.length > 0);
+        } else {
+          button.disabled = false;
+          flash(message(r), true);
+        }
+      });
+      box.appendChild(button);
+    }
+  }
+
+  // One form for add and edit: fields by id prefix, errors beside each field.
+  function entryForm(prefix) {
+    const f = function (name) { return document.getElementById(prefix + name); };
+    return {
+      clearErrors: function () {
+        ["ar", "en", "note", "avoid", "match", "row"].forEach(function (k) { const e = f("err-" + k); if (e) e.textContent = ""; });
+        const c = f("conflict"); if (c) { c.hidden = true; c.textContent = ""; }
+      },
+      entry: function () {
+        return {
+          ar: f("ar").value.trim(), en: f("en").value.trim(), note: f("note") ? f("note").value.trim() : "",
+          avoid: f("avoid") ? f("avoid").value.split("|").map(function (s) { return s.trim(); }).filter(Boolean) : [],
+          exact: f("match") ? f("match").value === "exact" : false,
+        };
+      },
+      fileSelect: function () { return f("file"); },
+      // Shows a refusal; returns true when it was one the form can show.
+      refusal: function (r) {
+        const e = r.json && r.json.error;
+        if (!e) return false;
+        if (e.error === "invalid") {
+          (e.problems || []).forEach(function (p) {
+            if (p.severity && p.severity !== "error") return;
+            const box = f("err-" + (p.field || "row")) || f("err-row");
+            box.textContent = (box.textContent ? box.textContent + " " : "") + p.message;
+          });
+          return true;
+        }
+        if (e.error === "conflict") {
+          const c = f("conflict");
+          c.textContent = "";
+          c.appendChild(el("p", "The file changed on disk since this page read it; nothing was written."));
+          c.appendChild(el("p", "Yours: " + summary(e.yours), "yours"));
+          c.appendChild(el("p", "On disk now: " + (e.on_disk ? summary(e.on_disk) + " (line " + e.on_disk.line + ")" : "no such entry now"), "on-disk"));
+          c.appendChild(el("p", "Reload the page to see the current file, then make your change again.", "meta"));
+          c.hidden = false;
+          return true;
+        }
+        f("err-row").textContent = e.message || message(r);
+        return true;
+      },
+    };
+  }
+
+  function revisionOf(select) {
+    const option = select.options[select.selectedIndex];
+    return option ? option.dataset.revision : "";
+  }
+
+  // ---------------------------------------------------------------- the glossary page
+
+  const gForm = document.getElementById("g-form");
+  if (gForm) {
+    const form = entryForm("g-");
+    const line = document.getElementById("g-line");
+    const title = document.getElementById("g-form-title");
+    const file = document.getElementById("g-file");
+    const fields = ["ar", "en", "note", "avoid"];
+
+    // Set while the form holds a suggestion being edited: saving accepts it with the edits.
+    let suggestionKey = null;
+
+    function reset() {
+      suggestionKey = null;
+      line.value = "";
+      title.textContent = "Add an entry";
+      fields.forEach(function (k) { document.getElementById("g-" + k).value = ""; });
+      document.getElementById("g-match").value = "clitics";
+      file.disabled = false;
+      form.clearErrors();
+    }
+
+    document.querySelectorAll("#g-table .g-edit").forEach(function (button) {
+      button.addEventListener("click", function () {
+        const row = button.closest("tr");
+        form.clearErrors();
+        line.value = row.dataset.line;
+        file.value = row.dataset.file;
+        file.disabled = true;
+        title.textContent = "Edit line " + row.dataset.line + " of " + row.dataset.file;
+        fields.forEach(function (k) { document.getElementById("g-" + k).value = row.dataset[k] || ""; });
+        document.getElementById("g-match").value = row.dataset.match;
+        document.getElementById("g-ar").focus();
+      });
+    });
+    document.querySelectorAll("#g-table .g-delete").forEach(function (button) {
+      button.addEventListener("click", async function () {
+        const row = button.closest("tr");
+        if (!confirm("Delete " + row.dataset.ar + " → " + row.dataset.en + " from " + row.dataset.file + "?")) return;
+        const option = Array.from(file.options).find(function (o) { return o.value === row.dataset.file; });
+        const r = await api("POST", "/api/glossary/entries", { file: row.dataset.file, revision: option ? option.dataset.revision : "", action: "delete", line: Number(row.dataset.line) });
+        if (r.status === 200) { location.reload(); } else { form.clearErrors(); form.refusal(r) || flash(message(r), true); }
+      });
+    });
+
+    gForm.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      form.clearErrors();
+      const editing = line.value !== "";
+      let r;
+      if (suggestionKey) {
+        r = await api("POST", "/api/glossary/suggestions/" + encodeURIComponent(suggestionKey) + "/accept", { file: file.value, revision: revisionOf(file), entry: form.entry() });
+        if (r.status === 200) { const li = list.querySelector('li[data-id="' + CSS.escape(suggestionKey) + '"]'); if (li) li.remove(); suggestionKey = null; }
+      } else {
+        const body = { file: file.value, revision: revisionOf(file), action: editing ? "edit" : "add", entry: form.entry() };
+        if (editing) body.line = Number(line.value);
+        r = await api("POST", "/api/glossary/entries", body);
+      }
+      document.body.dataset.lastGlossarySave = String(r.status);
+      if (r.status === 200) {
+        // The file's new revision, for the next change made without reloading.
+        file.options[file.selectedIndex].dataset.revision = r.json.result.revision;
+        flash("Saved to " + r.json.result.file + (r.json.result.reload === "rejected" ? "; the file has other errors, so the running glossary is unchanged" : "; in use for the next document"), r.json.result.reload === "rejected");
+        showOccurrences(document.getElementById("g-occurrences"), r.json.occurrences || []);
+        const done = el("button", "Reload the list", "g-reload");
+        done.type = "button";
+        done.addEventListener("click", function () { location.reload(); });
+        document.getElementById("g-occurrences").appendChild(done);
+      } else if (!form.refusal(r)) {
+        flash(message(r), true);
+      }
+    });
+    document.getElementById("g-cancel").addEventListener("click", reset);
+    gForm.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); gForm.requestSubmit(); }
+      else if (e.key === "Escape") { e.preventDefault(); reset(); }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "/" && document.activeElement === document.body) { e.preventDefault(); document.getElementById("g-q").focus(); }
+    });
+
+    // Suggestions learned from reviews: accept (into the chosen file), edit in the form, reject.
+    const list = document.getElementById("g-suggestion-list");
+    const status = document.getElementById("g-suggestions-status");
+    (async function () {
+      const r = await api("GET", "/api/glossary/suggestions");
+      if (r.status !== 200) { status.textContent = message(r); return; }
+      const items = r.json.suggestions || [];
+      status.textContent = items.length ? items.length + " proposed from reviewers' corrections (seen in at least 2 reviewed sentences)." : "Nothing proposed: no Arabic has been corrected the same way in 2 reviewed sentences.";
+      items.forEach(function (s) {
+        const li = el("li", null, "suggestion");
+        li.dataset.id = s.key;
+        const ar = el("b", s.ar); ar.dir = "rtl"; ar.lang = "ar";
+        li.appendChild(ar);
+        li.appendChild(el("span", " → " + s.en + (s.avoid.length ? " (instead of " + s.avoid.join(", ") + ")" : "") + (s.replaces ? " · corrects " + s.replaces.file + ":" + s.replaces.line : "") + " · "));
+        s.evidence.forEach(function (ev) {
+          ev.segments.forEach(function (n) {
+            const a = el("a", ev.document + " s" + n);
+            a.href = "/documents/" + encodeURIComponent(ev.document) + "#s" + n;
+            li.appendChild(a);
+            li.appendChild(document.createTextNode(" "));
+          });
+        });
+        const accept = el("button", "Accept", "g-accept"); accept.type = "button";
+        const edit = el("button", "Edit", "g-sedit"); edit.type = "button";
+        const reject = el("button", "Reject", "g-reject"); reject.type = "button";
+        accept.addEventListener("click", async function () {
+          const r2 = await api("POST", "/api/glossary/suggestions/" + encodeURIComponent(s.key) + "/accept", { file: file.value, revision: revisionOf(file) });
+          if (r2.status === 200) { flash("Added to " + r2.json.result.file); li.remove(); file.options[file.selectedIndex].dataset.revision = r2.json.result.revision; }
+          else { flash(message(r2), true); }
+        });
+        edit.addEventListener("click", function () {
+          reset();
+          const e = s.fields;
+          document.getElementById("g-ar").value = e.ar; document.getElementById("g-en").value = e.en;
+          document.getElementById("g-note").value = e.note; document.getElementById("g-avoid").value = e.avoid.join(" | ");
+          suggestionKey = s.key;
+          title.textContent = "Edit the suggestion, then save to accept it";
+          document.getElementById("g-en").focus();
+        });
+        reject.addEventListener("click", async function () {
+          const r2 = await api("POST", "/api/glossary/suggestions/" + encodeURIComponent(s.key) + "/reject", {});
+          if (r2.status === 200) { li.remove(); flash("Rejected; it will not be proposed again"); } else { flash(message(r2), true); }
+        });
+        li.append(accept, " ", edit, " ", reject);
+        list.appendChild(li);
+      });
+    })();
+  }
+
+  // ---------------------------------------------------------------- "Add term" on the document page
+
+  if (document.body.classList.contains("document-page") && hasGlossary) {
+    let lastArabic = "";
+    let lastEnglish = "";
+    document.addEventListener("selectionchange", function () {
+      const sel = window.getSelection();
+      const text = sel ? sel.toString().trim() : "";
+      if (!text || !sel.anchorNode) return;
+      const node = sel.anchorNode.nodeType === 1 ? sel.anchorNode : sel.anchorNode.parentElement;
+      if (node && node.closest('[lang="ar"]')) lastArabic = text;
+      else if (node && node.closest('[lang="en"]')) lastEnglish = text;
+    });
+
+    const panel = el("form", null, "add-term");
+    panel.id = "t-form";
+    panel.hidden = true;
+    panel.noValidate = true;
+    panel.setAttribute("aria-label", "Add a glossary term");
+    panel.appendChild(el("h2", "Add term"));
+    function field(name, label, attrs) {
+      const l = el("label", label + " ");
+      const i = document.createElement(name === "file" ? "select" : "input");
+      i.id = "t-" + name;
+      Object.keys(attrs || {}).forEach(function (k) { i.setAttribute(k, attrs[k]); });
+      l.appendChild(i);
+      panel.appendChild(l);
+      const err = el("p", "", "field-error"); err.id = "t-err-" + name; err.setAttribute("role", "alert");
+      panel.appendChild(err);
+      return i;
+    }
+    const fileSelect = field("file", "File");
+    const arInput = field("ar", "Arabic", { dir: "rtl", lang: "ar", autocomplete: "off" });
+    const enInput = field("en", "English", { autocomplete: "off" });
+    const noteInput = field("note", "Note", { autocomplete: "off" });
+    const rowErr = el("p", "", "field-error"); rowErr.id = "t-err-row"; panel.appendChild(rowErr);
+    const conflict = el("div", "", "conflict"); conflict.id = "t-conflict"; conflict.hidden = true; panel.appendChild(conflict);
+    const actions = el("p", null, "actions");
+    const save = el("button", "Save term"); save.type = "submit"; save.id = "t-save";
+    const close = el("button", "Close"); close.type = "button";
+    actions.append(save, " ", close, el("span", " Ctrl+Enter saves · Esc closes", "hint"));
+    panel.appendChild(actions);
+    const found = el("div", "", "occurrences"); found.id = "t-occurrences"; found.hidden = true; panel.appendChild(found);
+    document.body.appendChild(panel);
+    const form = entryForm("t-");
+
+    const bar = document.getElementById("review-bar");
+    const open = el("button", "Add term (Alt+T)"); open.type = "button"; open.id = "add-term";
+    // Keep the reader's selection when the button is pressed.
+    open.addEventListener("mousedown", function (e) { e.preventDefault(); });
+    if (bar) bar.insertBefore(open, bar.querySelector(".keys"));
+
+    async function openForm() {
+      form.clearErrors();
+      found.hidden = true;
+      const sel = window.getSelection();
+      const current = sel ? sel.toString().trim() : "";
+      const arabic = /[\u0600-\u06FF]/.test(current) ? current : lastArabic;
+      const english = current && !/[\u0600-\u06FF]/.test(current) ? current : lastEnglish;
+      const g = await api("GET", "/api/glossary");
+      if (g.status !== 200) { flash(message(g), true); return; }
+      fileSelect.textContent = "";
+      g.json.files.filter(function (f) { return f.editable; }).forEach(function (f) {
+        const o = el("option", f.path); o.value = f.path; o.dataset.revision = f.revision; fileSelect.appendChild(o);
+      });
+      if (!fileSelect.options.length) { flash("No glossary file can be edited here (TBX files are read-only; list a TSV or CSV file in glossary.files)", true); return; }
+      arInput.value = "";
+      if (arabic) {
+        const c = await api("GET", "/api/glossary/citation?text=" + encodeURIComponent(arabic));
+        arInput.value = c.status === 200 ? c.json.ar : arabic;
+      }
+      enInput.value = english || "";
+      noteInput.value = "";
+      panel.hidden = false;
+      (arInput.value ? enInput : arInput).focus();
+    }
+
+    open.addEventListener("click", openForm);
+    close.addEventListener("click", function () { panel.hidden = true; });
+    document.addEventListener("keydown", function (e) {
+      if (e.altKey && (e.key === "t" || e.key === "T")) { e.preventDefault(); openForm(); }
+    });
+    panel.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); panel.requestSubmit(); }
+      else if (e.key === "Escape") { e.preventDefault(); panel.hidden = true; }
+    });
+    panel.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      form.clearErrors();
+      const r = await api("POST", "/api/glossary/entries", { file: fileSelect.value, revision: revisionOf(fileSelect), action: "add", entry: form.entry() });
+      document.body.dataset.lastGlossarySave = String(r.status);
+      if (r.status === 200) {
+        fileSelect.options[fileSelect.selectedIndex].dataset.revision = r.json.result.revision;
+        flash("Term saved to " + r.json.result.file + "; in use for the next document");
+        showOccurrences(found, r.json.occurrences || []);
+      } else if (!form.refusal(r)) {
+        flash(message(r), true);
+      }
+    });
+  }
+})();
