@@ -1,5 +1,6 @@
 // `bayan-bench throughput [--latency-ms 50,100,250,500] [--workload short,long] [--docs 200]
-//  [--long-docs 20] [--long-sentences 40] [--runs 1] [--in-flight N] [--no-baseline] [--attach CMD]`
+//  [--long-docs 20] [--long-sentences 40] [--runs 1] [--in-flight N] [--no-baseline] [--attach CMD]
+//  [--clean-between]`
 //
 // Many short documents through the real `bayan run` binary (release, next to this one) against
 // a loopback LibreTranslate endpoint answering after L ms, engine concurrency 4 and batches of
@@ -36,6 +37,11 @@ enum ThroughputBench {
         let attach = BenchArgs.string(args, "--attach")
         let withBaseline = !args.contains("--no-baseline")
         let extra = BenchArgs.int(args, "--in-flight").map { "documents_in_flight: \($0)\n" } ?? ""
+        // Each run's spool is deleted only at the end unless --clean-between: on ext4 without a
+        // journal (this VM) inode allocation skips every inode freed in the last 30-60 s, so one
+        // run's ~2,000 deletions made the next run's file creation several times dearer.
+        leftovers.keep = !args.contains("--clean-between")
+        defer { leftovers.removeAll() }
         var workloads: [Workload] = []
         if kinds.contains("short") { workloads.append(shortWorkload(documents: BenchArgs.int(args, "--docs") ?? 200)) }
         if kinds.contains("long") {
@@ -95,6 +101,7 @@ enum ThroughputBench {
 
     static func timeBayan(_ workload: Workload, server: LoopbackHTTPServer, attach: String? = nil, extra: String = "") async throws -> Double {
         let spool = try TempSpool()
+        leftovers.adopt(spool)
         try spool.writeConfig(
             engineURL: server.baseURL, extra: "log:\n  level: warning\n" + extra,
             engine: "  concurrency: \(connections)\n  batch_size: \(batch)\n")
@@ -127,6 +134,7 @@ enum ThroughputBench {
 
     static func timeBaseline(_ workload: Workload, server: LoopbackHTTPServer) async throws -> Double {
         let spool = try TempSpool()
+        leftovers.adopt(spool)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [baselineScript, "--spool", spool.root, "--url", server.baseURL, "--connections", "\(connections)", "--batch", "\(batch)"]
@@ -160,6 +168,26 @@ enum ThroughputBench {
             throw BenchError("only \(published()) of \(workload.texts.count) published within 600 s")
         }
         return Date().timeIntervalSince(started)
+    }
+
+    static let leftovers = Leftovers()
+
+    /// Spools kept until the benchmark ends (see `--clean-between`).
+    final class Leftovers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var dirs: [String] = []
+        var keep = true
+
+        func adopt(_ spool: TempSpool) {
+            guard keep else { return }
+            spool.removeOnDeinit = false
+            lock.withLock { dirs.append(spool.dir) }
+        }
+
+        func removeAll() {
+            for dir in lock.withLock({ dirs }) { try? FileManager.default.removeItem(atPath: dir) }
+            lock.withLock { dirs.removeAll() }
+        }
     }
 
     static var baselineScript: String { FileManager.default.currentDirectoryPath + "/Benchmarks/throughput/naive_daemon.py" }

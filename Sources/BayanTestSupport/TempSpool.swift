@@ -20,7 +20,12 @@ public final class TempSpool: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: dir + "/spool/" + SpoolFolders.inbox, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
+    /// When false, the folder outlives this object and its owner removes it (a benchmark
+    /// deletes its spools only at the end, so one run's deletions do not slow the next run's
+    /// file creation: ext4 without a journal skips inodes freed in the last 30–60 s).
+    public var removeOnDeinit = true
+
+    deinit { if removeOnDeinit { try? FileManager.default.removeItem(atPath: dir) } }
 
     /// Writes the config file: the given YAML lines below the spool root.
     /// The engine settings of the fault runs (the e2e fault test, `bayan-bench faults`): ten

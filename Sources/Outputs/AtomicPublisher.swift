@@ -11,10 +11,20 @@ import Glibc
 public struct AtomicPublisher: Sendable {
     public let outDirectory: String
     public let tmpDirectory: String
+    public let sync: PublishSync
 
-    public init(outDirectory: String, tmpDirectory: String) {
+    /// How the staged files are made durable before the rename (`spool.publish_sync`).
+    public enum PublishSync: String, Sendable, CaseIterable {
+        /// One syncfs shared by the documents publishing at the same moment (the default).
+        case fileSystem = "syncfs"
+        /// An fsync of each file and of the staging folder.
+        case perFile = "fsync"
+    }
+
+    public init(outDirectory: String, tmpDirectory: String, sync: PublishSync = .fileSystem) {
         self.outDirectory = outDirectory
         self.tmpDirectory = tmpDirectory
+        self.sync = sync
     }
 
     /// One rendered output file of a document.
@@ -57,8 +67,9 @@ public struct AtomicPublisher: Sendable {
         try writers.map { RenderedFile(name: $0.fileName(stem: stem, result: result), bytes: try $0.render(result, stem: stem)) }
     }
 
-    /// Publishes rendered files as `out/<stem>/` in one step: each file written and fsynced in a
-    /// private folder under tmp/, that folder fsynced, renamed into out/, and out/ fsynced.
+    /// Publishes rendered files as `out/<stem>/` in one step: each file written in a private
+    /// folder under tmp/ and made durable with that folder (one shared syncfs, or an fsync of
+    /// each file and of the folders), renamed into out/, and out/ fsynced.
     /// Safe to call from many threads at once: concurrent publishes share the fsyncs of tmp/ and
     /// out/ (DurableFS.fsyncDirectory). A document already published under `stem` with the
     /// same SHA-256 is replaced atomically; one with another SHA-256 makes this throw.
@@ -67,12 +78,26 @@ public struct AtomicPublisher: Sendable {
         let staging = tmpDirectory + "/" + jobID
         DurableFS.removeTree(staging)
         try DurableFS.makeDirectory(staging)
-        for file in files {
-            try DurableFS.writeNewFile(staging + "/" + file.name, file.bytes)
+        switch sync {
+        case .perFile:
+            for file in files {
+                try DurableFS.writeNewFile(staging + "/" + file.name, file.bytes)
+            }
+            CrashPoint.afterTempWrite.hit()
+            try DurableFS.fsyncDirectory(staging)
+            try DurableFS.fsyncDirectory(tmpDirectory)
+        case .fileSystem:
+            var open: [(fd: Int32, path: String)] = []
+            defer { for file in open { close(file.fd) } }
+            for file in files {
+                let path = staging + "/" + file.name
+                open.append((try DurableFS.createAndWrite(path, file.bytes), path))
+            }
+            CrashPoint.afterTempWrite.hit()
+            // The files, the staging folder and its name in tmp/, all in one sync.
+            try DurableFS.syncFileSystem(tmpDirectory)
+            for file in open { try DurableFS.checkWritten(file.fd, file.path) }
         }
-        CrashPoint.afterTempWrite.hit()
-        try DurableFS.fsyncDirectory(staging)
-        try DurableFS.fsyncDirectory(tmpDirectory)
         CrashPoint.beforeRename.hit()
         let target = outDirectory + "/" + stem
         switch try DurableFS.renameNoReplace(staging, target) {

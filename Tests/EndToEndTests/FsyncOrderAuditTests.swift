@@ -63,15 +63,17 @@ import Glibc
         return out
     }
 
-    @Test func everyRenameFollowsItsFsyncAndPrecedesTheParentsFsync() async throws {
+    /// Both ways of making a result durable (`spool.publish_sync`) keep the order.
+    @Test(arguments: ["syncfs", "fsync"])
+    func everyRenameFollowsItsFsyncAndPrecedesTheParentsFsync(publishSync: String) async throws {
         let server = try Fixtures.server()
         defer { server.stop() }
         let spool = try TempSpool()
         try spool.writeConfig(engineURL: server.baseURL)
         let trace = spool.dir + "/trace.txt"
         let strace = try DaemonProcess(
-            arguments: [], logPath: spool.dir + "/strace.log", executable: "/usr/bin/strace",
-            prefix: ["-f", "-qq", "-s", "512", "-e", "trace=openat,open,fsync,fdatasync,close,rename,renameat,renameat2,mkdir,mkdirat",
+            arguments: [], environment: ["BAYAN_SPOOL_PUBLISH_SYNC": publishSync], logPath: spool.dir + "/strace.log", executable: "/usr/bin/strace",
+            prefix: ["-f", "-qq", "-s", "512", "-e", "trace=openat,open,fsync,fdatasync,syncfs,close,rename,renameat,renameat2,mkdir,mkdirat",
                      "-o", trace, DaemonProcess.binary, "run", "--config", spool.configPath])
         #expect(await Eventually.wait(timeout: 30) { ((try? String(contentsOfFile: spool.statusFile, encoding: .utf8)) ?? "").contains("\"running\" : true") })
         try spool.drop("audited.txt", Fixtures.release(31))
@@ -89,6 +91,7 @@ import Glibc
         var created: Set<String> = []
         var synced: Set<String> = []
         var renames = 0
+        var syncfsCalls = 0
         var unsafeRenames: [String] = []
         var waitingForParentSync: [String: [String]] = [:]
         for e in events {
@@ -114,6 +117,13 @@ import Glibc
                     synced.insert(path)
                     waitingForParentSync[path] = nil
                 }
+            case "syncfs":
+                // Everything created or renamed on the file system before it is durable.
+                if e.result == "0" {
+                    synced.formUnion(created)
+                    syncfsCalls += 1
+                    waitingForParentSync.removeAll()
+                }
             case "rename", "renameat", "renameat2":
                 guard e.result == "0", paths.count >= 2 else { break }
                 renames += 1
@@ -125,8 +135,9 @@ import Glibc
             }
         }
         let missingParentSync = waitingForParentSync.values.flatMap { $0 }
-        print("fsync audit: \(renames) renames; renames of new files without a prior fsync: \(unsafeRenames.count); renames without a following parent fsync: \(missingParentSync.count)")
+        print("fsync audit (publish_sync: \(publishSync)): \(renames) renames, \(syncfsCalls) syncfs; renames of new files without a prior fsync: \(unsafeRenames.count); renames without a following parent fsync: \(missingParentSync.count)")
         #expect(renames >= 4, "the trace holds too few renames to mean anything")
+        #expect((syncfsCalls > 0) == (publishSync == "syncfs"), "publish_sync: \(publishSync) made \(syncfsCalls) syncfs calls")
         #expect(unsafeRenames.isEmpty, "\(unsafeRenames)")
         #expect(missingParentSync.isEmpty, "\(missingParentSync)")
     }

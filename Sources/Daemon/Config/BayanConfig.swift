@@ -8,6 +8,9 @@ public struct BayanConfig: Sendable, Equatable {
         public var maxInputBytes = 20 * 1024 * 1024
         /// A document started this many times without finishing goes to failed/ (a crash loop guard).
         public var maxAttempts = 10
+        /// How a result's files are made durable before publishing: "syncfs" (one shared sync
+        /// of the file system) or "fsync" (each file and folder).
+        public var publishSync = "syncfs"
     }
 
     public struct Engine: Sendable, Equatable {

@@ -5,6 +5,7 @@ enum ConfigSchema {
         ConfigField(path: "spool.root", kind: .string) { c, v in if case .string(let s) = v { c.spool.root = s } },
         ConfigField(path: "spool.rescan_interval", kind: .seconds(0.05...3600)) { c, v in if case .double(let d) = v { c.spool.rescanInterval = d } },
         ConfigField(path: "spool.settle", kind: .seconds(0...600)) { c, v in if case .double(let d) = v { c.spool.settle = d } },
+        ConfigField(path: "spool.publish_sync", kind: .choice(["syncfs", "fsync"])) { c, v in if case .string(let s) = v { c.spool.publishSync = s } },
         ConfigField(path: "spool.max_input_bytes", kind: .int(1...(1 << 31))) { c, v in if case .int(let i) = v { c.spool.maxInputBytes = i } },
         ConfigField(path: "spool.max_attempts", kind: .int(1...100_000)) { c, v in if case .int(let i) = v { c.spool.maxAttempts = i } },
         ConfigField(path: "workers", kind: .int(1...64)) { c, v in if case .int(let i) = v { c.workers = i } },

@@ -86,7 +86,8 @@ struct JobProcessor: Sendable {
         do {
             // Rendering uses the CPU and holds a worker slot; the disk work runs on the I/O
             // threads without one, so documents publishing at the same time share their fsyncs.
-            let publisher = AtomicPublisher(outDirectory: layout.out, tmpDirectory: layout.tmp)
+            let sync = AtomicPublisher.PublishSync(rawValue: config.spool.publishSync) ?? .fileSystem
+            let publisher = AtomicPublisher(outDirectory: layout.out, tmpDirectory: layout.tmp, sync: sync)
             let writers = current.pipeline.stages.writers
             let chosen = await io.run { publisher.chooseStem(StemNaming.stem(for: job.originalName), sha256: result.source.sha256) }
             let files = try await slots.with { try AtomicPublisher.render(result, writers: writers, stem: chosen) }
