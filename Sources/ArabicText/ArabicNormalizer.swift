@@ -58,7 +58,20 @@ public enum ArabicNormalizer {
     }
 
     /// The normalized form as a plain string (for keys and comparisons).
-    public static func key(_ text: String) -> String { normalize(text).string }
+    public static func key(_ text: String) -> String { key(scalars: text.unicodeScalars) }
+
+    /// `key` of scalars, without the offset map (the QA checks key every word of a sentence).
+    public static func key(scalars: some Sequence<Unicode.Scalar>) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in scalars {
+            switch map(scalar) {
+            case .delete: break
+            case .one(let s): out.append(s)
+            case .many(let list): out.append(contentsOf: list)
+            }
+        }
+        return String(out)
+    }
 
     enum Mapped {
         case delete

@@ -5,7 +5,7 @@ import ZIPFoundation
 /// Entries keep the order given; an entry can carry already-compressed bytes, so a part copied
 /// from another archive keeps its exact compressed stream and checksum.
 public struct ZipWriter {
-    public struct Entry {
+    public struct Entry: Sendable {
         public var path: String
         /// 0 stored, 8 deflate.
         public var method: UInt16
@@ -28,12 +28,18 @@ public struct ZipWriter {
 
     /// Adds bytes, deflated.
     public mutating func add(_ path: String, _ bytes: [UInt8]) throws {
+        entries.append(try Self.deflated(path, bytes))
+    }
+
+    /// An entry of `bytes` deflated, to add now or to keep (a part every archive shares is
+    /// compressed once, then added with `addRaw`).
+    public static func deflated(_ path: String, _ bytes: [UInt8]) throws -> Entry {
         var compressed: [UInt8] = []
         let data = Data(bytes)
         let crc = try Data.compress(size: Int64(data.count), bufferSize: 64 << 10, provider: { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }, consumer: { compressed.append(contentsOf: $0) })
-        entries.append(Entry(path: path, method: 8, data: compressed, crc: crc, uncompressedSize: UInt32(bytes.count)))
+        return Entry(path: path, method: 8, data: compressed, crc: crc, uncompressedSize: UInt32(bytes.count))
     }
 
     public mutating func add(_ path: String, _ text: String) throws { try add(path, Array(text.utf8)) }

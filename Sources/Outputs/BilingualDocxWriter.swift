@@ -16,10 +16,7 @@ public struct BilingualDocxWriter: OutputWriter {
 
     public func render(_ result: DocumentResult, stem: String) throws -> [UInt8] {
         var zip = ZipWriter()
-        try zip.add("[Content_Types].xml", Self.contentTypes)
-        try zip.add("_rels/.rels", Self.packageRels)
-        try zip.add("word/_rels/document.xml.rels", Self.documentRels)
-        try zip.add("word/styles.xml", Self.styles)
+        try Self.addFixedParts(to: &zip)
         try zip.add("word/document.xml", document(result))
         try zip.add("word/footer1.xml", footer(result))
         try zip.add("docProps/core.xml", core(result))
@@ -49,14 +46,30 @@ public struct BilingualDocxWriter: OutputWriter {
             <w:ftr xmlns:w="\(Self.wNS)">\(self.paragraph([Run("Rebuilt without the original's layout: " + reason, size: 14)]))</w:ftr>
             """
         var zip = ZipWriter()
-        try zip.add("[Content_Types].xml", Self.contentTypes)
-        try zip.add("_rels/.rels", Self.packageRels)
-        try zip.add("word/_rels/document.xml.rels", Self.documentRels)
-        try zip.add("word/styles.xml", Self.styles)
+        try Self.addFixedParts(to: &zip)
         try zip.add("word/document.xml", document)
         try zip.add("word/footer1.xml", footer)
         try zip.add("docProps/core.xml", core(result))
         return zip.archive()
+    }
+
+    /// The four parts every copy shares, deflated once per process (compressing them for each
+    /// document was a third of this writer's time on short documents).
+    private static let fixedParts: [ZipWriter.Entry]? = try? [
+        ("[Content_Types].xml", contentTypes), ("_rels/.rels", packageRels),
+        ("word/_rels/document.xml.rels", documentRels), ("word/styles.xml", styles),
+    ].map { try ZipWriter.deflated($0.0, Array($0.1.utf8)) }
+
+    private static func addFixedParts(to zip: inout ZipWriter) throws {
+        if let parts = fixedParts {
+            for part in parts { zip.addRaw(part) }
+        } else {
+            // Deflating a constant failed once: try again here, where the error can be reported.
+            try zip.add("[Content_Types].xml", contentTypes)
+            try zip.add("_rels/.rels", packageRels)
+            try zip.add("word/_rels/document.xml.rels", documentRels)
+            try zip.add("word/styles.xml", styles)
+        }
     }
 
     // MARK: - document.xml

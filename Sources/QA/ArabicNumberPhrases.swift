@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 
 /// Quantities Arabic says with words that the English writes in digits, beyond the plain number
@@ -38,7 +39,7 @@ enum ArabicNumberPhrases {
         var centuries: [Double] = []
         for (k, token) in tokens.enumerated() {
             guard case .word(let key) = token else { continue }
-            let forms = ArabicKey.variants(key)
+            let forms = ArabicKey.variants(ofKey: key)
             if let decade = forms.lazy.compactMap(decade).first { decades.append(decade) }
             if forms.contains(where: isDual) { out.append(2) }
             if let (fraction, minutes) = joinedFraction(k, tokens), k > 0 {
@@ -65,9 +66,9 @@ enum ArabicNumberPhrases {
 
     /// «الثمانينيات» / «الثمانينات» → 80: a tens word (…ين) with the plural …يات or …ات.
     static func decade(_ key: String) -> Double? {
-        for suffix in ["يات", "ات"] where key.hasSuffix(suffix) {
-            let base = String(key.dropLast(suffix.count))
-            if base.hasSuffix("ين"), let v = NumberWords.arabic[base], v >= 20, v <= 90, v.truncatingRemainder(dividingBy: 10) == 0 {
+        for suffix in ["يات", "ات"] where KeyText.ends(key, with: suffix) {
+            let base = KeyText.dropLast(key, KeyText.length(suffix))
+            if KeyText.ends(base, with: "ين"), let v = NumberWords.arabic[base], v >= 20, v <= 90, v.truncatingRemainder(dividingBy: 10) == 0 {
                 return v
             }
         }
@@ -77,25 +78,25 @@ enum ArabicNumberPhrases {
     /// A dual: a counted noun + ان/ين («يومين»), or a feminine noun whose ة became ت + ان/ين
     /// («ساعتين», «شحنتان»). Country names in …ستان are not duals.
     static func isDual(_ key: String) -> Bool {
-        guard key.count >= 4, key.hasSuffix("ين") || key.hasSuffix("ان"), NumberWords.arabic[key] == nil else { return false }
-        let stem = String(key.dropLast(2))
+        guard KeyText.length(key) >= 4, KeyText.ends(key, with: "ين") || KeyText.ends(key, with: "ان"), NumberWords.arabic[key] == nil else { return false }
+        let stem = KeyText.dropLast(key, 2)
         if countedNouns.contains(stem) { return true }
-        guard stem.hasSuffix("ت"), stem.count >= 3, !key.hasSuffix("ستان") else { return false }
-        return countedNouns.contains(String(stem.dropLast()) + "ه") || stem.count >= 4
+        guard KeyText.ends(stem, with: "ت"), KeyText.length(stem) >= 3, !KeyText.ends(key, with: "ستان") else { return false }
+        return countedNouns.contains(KeyText.dropLast(stem, 1) + "ه") || KeyText.length(stem) >= 4
     }
 
     /// «ونصف», «والنصف», «و النصف» (and ربع, ثلث) at token k: the fraction and its minutes.
     private static func joinedFraction(_ k: Int, _ tokens: [Token]) -> (Double, Double)? {
         guard case .word(let key) = tokens[k] else { return nil }
         var rest = key
-        if key.hasPrefix("و") {
-            rest = String(key.dropFirst())
+        if KeyText.starts(key, with: "و") {
+            rest = KeyText.dropFirst(key, 1)
         } else if k > 0, case .word("و") = tokens[k - 1] {
             rest = key
         } else {
             return nil
         }
-        if rest.hasPrefix("ال"), rest.count > 3 { rest = String(rest.dropFirst(2)) }
+        if KeyText.starts(rest, with: "ال"), KeyText.length(rest) > 3 { rest = KeyText.dropFirst(rest, 2) }
         guard let fraction = fractions[rest] else { return nil }
         return (fraction, (fraction * 60).rounded())
     }
@@ -103,22 +104,22 @@ enum ArabicNumberPhrases {
     /// «الثالثة وعشرون دقيقة» / «الثالثة و20 دقيقة»: an hour word, «و», minutes and the word
     /// for minutes, compared as 3.20 (a clock time "3:20").
     private static func clockMinutes(_ k: Int, _ tokens: [Token]) -> Double? {
-        guard k >= 2, case .word(let unit) = tokens[k], ["دقيقه", "دقائق", "دقيقا"].contains(unit.hasPrefix("ال") ? String(unit.dropFirst(2)) : unit) else { return nil }
+        guard k >= 2, case .word(let unit) = tokens[k], ["دقيقه", "دقائق", "دقيقا"].contains(KeyText.starts(unit, with: "ال") ? KeyText.dropFirst(unit, 2) : unit) else { return nil }
         var minutes: Double?
         var j = k - 1
         switch tokens[j] {
         case .number(let v): minutes = v
         case .word(let key):
-            minutes = ArabicKey.variants(key).lazy.compactMap { NumberWords.arabic[$0] }.first
+            minutes = ArabicKey.variants(ofKey: key).lazy.compactMap { NumberWords.arabic[$0] }.first
         }
         guard let m = minutes, m < 60 else { return nil }
         // The «و» joined to the minutes word, or standing alone before it.
-        if case .word(let key) = tokens[j], key.hasPrefix("و") {} else {
+        if case .word(let key) = tokens[j], KeyText.starts(key, with: "و") {} else {
             j -= 1
             guard j >= 0, case .word("و") = tokens[j] else { return nil }
         }
         guard j >= 1, case .word(let hourWord) = tokens[j - 1],
-            let hour = ArabicKey.variants(hourWord).lazy.compactMap({ NumberWords.arabic[$0] }).first, hour >= 1, hour <= 12
+            let hour = ArabicKey.variants(ofKey: hourWord).lazy.compactMap({ NumberWords.arabic[$0] }).first, hour >= 1, hour <= 12
         else { return nil }
         return hour + m / 100
     }
@@ -130,17 +131,17 @@ enum ArabicNumberPhrases {
             switch tokens[j] {
             case .number(let v): return v
             case .word(let key):
-                let forms = ArabicKey.variants(key)
+                let forms = ArabicKey.variants(ofKey: key)
                 if let v = forms.lazy.compactMap({ NumberWords.arabic[$0] }).first, v < 1000 { return v }
                 if forms.contains(where: isDual) { return 2 }
                 if j == k - 1, forms.contains(where: { countedNouns.contains($0) }) {
                     // «ثلاث ساعات ونصف»: the number comes before the noun.
                     if j > 0, case .word(let prev) = tokens[j - 1],
-                        let v = ArabicKey.variants(prev).lazy.compactMap({ NumberWords.arabic[$0] }).first { return v }
+                        let v = ArabicKey.variants(ofKey: prev).lazy.compactMap({ NumberWords.arabic[$0] }).first { return v }
                     if j > 0, case .number(let v) = tokens[j - 1] { return v }
                     return 1
                 }
-                if j == k - 1, forms.contains(where: { $0.hasSuffix("ات") }) { continue }  // «ساعات» after a number
+                if j == k - 1, forms.contains(where: { KeyText.ends($0, with: "ات") }) { continue }  // «ساعات» after a number
             }
         }
         return nil
@@ -154,7 +155,7 @@ enum ArabicNumberPhrases {
             switch tokens[j] {
             case .number(let v): return total == 0 ? v : nil
             case .word(let key):
-                guard let v = ArabicKey.variants(key).lazy.compactMap({ NumberWords.arabic[$0] }).first, v < 100 else {
+                guard let v = ArabicKey.variants(ofKey: key).lazy.compactMap({ NumberWords.arabic[$0] }).first, v < 100 else {
                     return total > 0 ? total : nil
                 }
                 total += v
@@ -179,7 +180,7 @@ enum ArabicNumberPhrases {
             } else if scalars[i].properties.isAlphabetic {
                 var j = i
                 while j < n, scalars[j].properties.isAlphabetic || scalars[j].properties.generalCategory == .nonspacingMark { j += 1 }
-                tokens.append(.word(ArabicKey.of(TextScan.string(scalars[i..<j]))))
+                tokens.append(.word(ArabicNormalizer.key(scalars: scalars[i..<j])))
                 i = j
             } else {
                 i += 1

@@ -34,6 +34,9 @@ enum LinkScanner {
             var j = i
             while j < scalars.count, isURLChar(scalars[j]) { j += 1 }
             while j > i, ".,;:!?)]'\"".unicodeScalars.contains(scalars[j - 1]) { j -= 1 }
+            // Every URL looksLikeURL accepts has a dot or a colon; plain words are skipped
+            // before any string is built.
+            guard scalars[i..<j].contains(where: { $0 == "." || $0 == ":" }) else { i = max(j, i + 1); continue }
             let candidate = TextScan.string(scalars[i..<j])
             if looksLikeURL(candidate) { out.append(Found(range: i..<j, text: candidate)) }
             i = max(j, i + 1)
@@ -52,11 +55,17 @@ enum LinkScanner {
     }
 
     private static func isLocal(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII && (s.properties.isAlphabetic || s.properties.numericType != nil || "._%+-".unicodeScalars.contains(s))
+        isASCIILetterOrDigit(s) || "._%+-".unicodeScalars.contains(s)
     }
 
     private static func isHost(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII && (s.properties.isAlphabetic || s.properties.numericType != nil || s == "." || s == "-")
+        isASCIILetterOrDigit(s) || s == "." || s == "-"
+    }
+
+    /// In ASCII, the alphabetic scalars are the letters and the numeric ones the digits.
+    private static func isASCIILetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
     }
 
     private static func isURLChar(_ s: Unicode.Scalar) -> Bool {

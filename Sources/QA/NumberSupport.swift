@@ -13,7 +13,7 @@ public enum NumberSupport {
         var supported: [Double] = []
         for source in sources {
             supported += NumbersCheck.mentions(source).flatMap(\.candidates)
-            supported += NumberWords.values(tokens: NumbersCheck.tokens(source, lowercase: false), lexicon: NumberWords.arabic, variants: ArabicKey.variants)
+            supported += NumberWords.values(tokens: NumbersCheck.tokens(source, lowercase: false), lexicon: NumberWords.arabic, variants: { ArabicKey.variants($0) })
             supported += NumberWords.values(tokens: NumbersCheck.tokens(source, lowercase: true), lexicon: NumberWords.english, variants: { [$0] })
         }
         func isSupported(_ values: [Double]) -> Bool {
@@ -25,7 +25,7 @@ public enum NumberSupport {
             if !missing.contains(text) { missing.append(text) }
         }
         let words = NumberWords.values(tokens: NumbersCheck.tokens(claim, lowercase: true), lexicon: smallEnglish, variants: { [$0] })
-            + NumberWords.values(tokens: NumbersCheck.tokens(claim, lowercase: false), lexicon: smallArabic, variants: ArabicKey.variants)
+            + NumberWords.values(tokens: NumbersCheck.tokens(claim, lowercase: false), lexicon: smallArabic, variants: { ArabicKey.variants($0) })
         for value in words where !isSupported([value]) {
             let text = value == value.rounded() ? String(Int(value)) : String(value)
             if !missing.contains(text) { missing.append(text) }

@@ -70,6 +70,11 @@ enum NumberWords {
     /// Values named by words in `tokens`: each word's value and the value of each run of number
     /// words ("خمسة وعشرون" → 25, "three hundred" → 300, "ثلاثة آلاف" → 3000).
     static func values(tokens: [String], lexicon: [String: Double], variants: (String) -> [String]) -> [Double] {
+        values(tokens: tokens, forms: tokens.map(variants), lexicon: lexicon)
+    }
+
+    /// `values` with each token's lexicon keys already found (`forms[i]` for `tokens[i]`).
+    static func values(tokens: [String], forms: [[String]], lexicon: [String: Double]) -> [Double] {
         var out: [Double] = []
         var total = 0.0, current = 0.0, inRun = false
         func close() {
@@ -77,9 +82,9 @@ enum NumberWords {
             total = 0; current = 0; inRun = false
         }
         var previous: Double? = nil
-        for token in tokens {
+        for (token, keys) in zip(tokens, forms) {
             if token == "and" || token == "و" { previous = nil; continue }
-            guard let value = variants(token).lazy.compactMap({ lexicon[$0] }).first else { close(); previous = nil; continue }
+            guard let value = keys.lazy.compactMap({ lexicon[$0] }).first else { close(); previous = nil; continue }
             out.append(value)
             // «الثانية عشرة», «أحد عشر»: a unit right before «عشر» is a teen (12, 11), whatever
             // the run it sits in («بين التاسعة والثانية عشرة» is 9 and 12).

@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import BayanCore
 
@@ -15,34 +16,39 @@ public struct NumbersCheck: PairChecker {
     public func check(_ pair: AlignedPair) -> [QAIssue] {
         guard !TextScan.hasNoContent(pair.en) else { return [] }
         let ar = Self.mentions(pair.segment.text)
-        let en = Self.mentions(pair.en)
-        let enTokens = Self.tokens(pair.en, lowercase: true)
-        let arTokens = Self.tokens(pair.segment.text, lowercase: false)
-
-        var enValues = en.flatMap(\.candidates)
-        enValues += NumberWords.values(tokens: enTokens, lexicon: NumberWords.english, variants: { [$0] })
-        enValues += enTokens.compactMap { NumberWords.englishMonths[$0] }
-        enValues += Self.abbreviatedRangeYears(TextScan.foldDigits(pair.en))
-
-        var arValues = ar.flatMap(\.candidates)
-        arValues += NumberWords.values(tokens: arTokens, lexicon: NumberWords.arabic, variants: ArabicKey.variants)
-        arValues += arTokens.compactMap { word in ArabicKey.variants(word).lazy.compactMap { NumberWords.arabicMonths[$0] }.first }
-        let phrases = ArabicNumberPhrases.analyze(pair.segment.text)
-        arValues += phrases.values
-        // «4 ساعات وربع» → "4.25 hours": the English sum stands for the Arabic «4».
-        enValues += phrases.sums.filter { sum in enValues.contains { NumberMention.same($0, sum.total) } }.map(\.part)
-
+        let enWritten = Self.mentions(Self.maskingIdioms(pair.en))
+        // Nothing written in digits on either side: nothing to look for (the word and phrase
+        // analyses below only widen where a digit may be found), and most sentences end here.
+        if ar.isEmpty && enWritten.isEmpty { return [] }
         var issues: [QAIssue] = []
         var reported = Set<String>()
-        for mention in ar where !mention.candidates.contains(where: { c in enValues.contains { NumberMention.same($0, c) } }) {
-            guard reported.insert("ar:" + mention.text).inserted else { continue }
-            issues.append(QAIssue(check: "numbers", message: "\(mention.text) in the Arabic is missing from the English"))
+        let phrases = ArabicNumberPhrases.analyze(pair.segment.text)
+        if !ar.isEmpty {
+            let enTokens = Self.tokens(pair.en, lowercase: true)
+            var enValues = Self.mentions(pair.en).flatMap(\.candidates)
+            enValues += NumberWords.values(tokens: enTokens, lexicon: NumberWords.english, variants: { [$0] })
+            enValues += enTokens.compactMap { NumberWords.englishMonths[$0] }
+            enValues += Self.abbreviatedRangeYears(TextScan.foldDigits(pair.en))
+            // «4 ساعات وربع» → "4.25 hours": the English sum stands for the Arabic «4».
+            enValues += phrases.sums.filter { sum in enValues.contains { NumberMention.same($0, sum.total) } }.map(\.part)
+            for mention in ar where !mention.candidates.contains(where: { c in enValues.contains { NumberMention.same($0, c) } }) {
+                guard reported.insert("ar:" + mention.text).inserted else { continue }
+                issues.append(QAIssue(check: "numbers", message: "\(mention.text) in the Arabic is missing from the English"))
+            }
         }
-        for mention in Self.mentions(Self.maskingIdioms(pair.en)) where !mention.candidates.contains(where: { c in arValues.contains { NumberMention.same($0, c) } }) {
-            // A shortened range end ("2020–21") was matched above as a year; skip it here too.
-            if Self.isAbbreviatedRangeEnd(mention, arValues: arValues, english: pair.en) { continue }
-            guard reported.insert("en:" + mention.text).inserted else { continue }
-            issues.append(QAIssue(check: "numbers", message: "\(mention.text) in the English is not in the Arabic"))
+        if !enWritten.isEmpty {
+            let arTokens = Self.tokens(pair.segment.text, lowercase: false)
+            var arValues = ar.flatMap(\.candidates)
+            let arForms = arTokens.map { ArabicKey.variants($0) }  // once per word, for both look-ups
+            arValues += NumberWords.values(tokens: arTokens, forms: arForms, lexicon: NumberWords.arabic)
+            arValues += arForms.compactMap { forms in forms.lazy.compactMap { NumberWords.arabicMonths[$0] }.first }
+            arValues += phrases.values
+            for mention in enWritten where !mention.candidates.contains(where: { c in arValues.contains { NumberMention.same($0, c) } }) {
+                // A shortened range end ("2020–21") was matched above as a year; skip it here too.
+                if Self.isAbbreviatedRangeEnd(mention, arValues: arValues, english: pair.en) { continue }
+                guard reported.insert("en:" + mention.text).inserted else { continue }
+                issues.append(QAIssue(check: "numbers", message: "\(mention.text) in the English is not in the Arabic"))
+            }
         }
         let lowered = pair.en.lowercased()
         let enSaysPercent = pair.en.contains("%") || lowered.contains("percent") || lowered.contains("per cent")
@@ -78,9 +84,9 @@ public struct NumbersCheck: PairChecker {
         return DigitNumberScanner.scan(scalars, masked: links, decimalComma: scalars.contains(where: TextScan.isArabicLetter))
     }
 
+    /// Words: runs of letters with their combining marks.
     static func tokens(_ text: String, lowercase: Bool) -> [String] {
-        let source = lowercase ? text.lowercased() : text
-        return source.split { !($0.isLetter) }.map(String.init)
+        KeyText.words(lowercase ? text.lowercased() : text, digits: false)
     }
 
     /// "2020–21", "2020/21": the short end stands for 2021.

@@ -7,11 +7,10 @@ enum SummaryTokenizer {
     static func tokens(_ text: String) -> [String] {
         let key = ArabicNormalizer.key(text)
         var out: [String] = []
-        for word in key.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            let w = String(word)
+        for w in KeyText.words(key) {
             if ArabicStopWords.words.contains(w) { continue }
             let stem = lightStem(w)
-            if stem.count < 2 || ArabicStopWords.words.contains(stem) { continue }
+            if KeyText.length(stem) < 2 || ArabicStopWords.words.contains(stem) { continue }
             out.append(stem)
         }
         return out
@@ -22,12 +21,12 @@ enum SummaryTokenizer {
 
     static func lightStem(_ word: String) -> String {
         var w = word
-        for p in prefixes where w.hasPrefix(p) && w.count - p.count >= 3 {
-            w = String(w.dropFirst(p.count))
+        for p in prefixes where KeyText.starts(w, with: p) && KeyText.length(w) - KeyText.length(p) >= 3 {
+            w = KeyText.dropFirst(w, KeyText.length(p))
             break
         }
-        for s in suffixes where w.hasSuffix(s) && w.count - s.count >= 3 {
-            w = String(w.dropLast(s.count))
+        for s in suffixes where KeyText.ends(w, with: s) && KeyText.length(w) - KeyText.length(s) >= 3 {
+            w = KeyText.dropLast(w, KeyText.length(s))
             break
         }
         return w

@@ -36,13 +36,16 @@ struct JobProcessor: Sendable {
         status.started(job, stage: "read")
         let io = BlockingPool.shared
         let layout = layout, database = database
-        let bytes: [UInt8]
+        let bytes: [UInt8], sha: String, starts: Int
         do {
             // The claim is made durable here, before anything else, sharing its fsyncs with the
-            // other claims of the moment (the dispatcher only renames).
-            bytes = try await io.run {
+            // other claims of the moment (the dispatcher only renames); then the file is read
+            // and its start recorded, all in one trip to the I/O threads.
+            (bytes, sha, starts) = try await io.run {
                 try Claimer.makeDurable(job, layout: layout)
-                return try job.readAll(limit: config.spool.maxInputBytes)
+                let bytes = try job.readAll(limit: config.spool.maxInputBytes)
+                let sha = SHA256.hex(bytes)
+                return (bytes, sha, (try? database?.started(job, sha256: sha)) ?? 1)
             }
         } catch let error as BayanError where error.code == .badInput {
             return await fail(job, reason: error.message, log: log)
@@ -50,8 +53,6 @@ struct JobProcessor: Sendable {
             log.error("cannot read the claimed file; it stays queued", metadata: ["error": "\(error)"])
             return .deferred(reason: "\(error)", hold: false)
         }
-        let sha = SHA256.hex(bytes)
-        let starts = await io.run { (try? database?.started(job, sha256: sha)) ?? 1 }
         if starts > config.spool.maxAttempts {
             return await fail(job, reason: "processing this document was started \(starts - 1) times without finishing (the daemon may have crashed on it); it was set aside so the rest of the queue can move. Report it with this file attached", log: log)
         }
@@ -85,28 +86,30 @@ struct JobProcessor: Sendable {
         let stem: String
         do {
             // Rendering uses the CPU and holds a worker slot; the disk work runs on the I/O
-            // threads without one, so documents publishing at the same time share their fsyncs.
+            // threads without one, so documents publishing at the same time share their syncs.
             let sync = AtomicPublisher.PublishSync(rawValue: config.spool.publishSync) ?? .fileSystem
             let publisher = AtomicPublisher(outDirectory: layout.out, tmpDirectory: layout.tmp, sync: sync)
             let writers = current.pipeline.stages.writers
             let chosen = await io.run { publisher.chooseStem(StemNaming.stem(for: job.originalName), sha256: result.source.sha256) }
             let files = try await slots.with { try AtomicPublisher.render(result, writers: writers, stem: chosen) }
-            stem = try await io.run { try publisher.publish(files, stem: chosen, sha256: result.source.sha256, jobID: job.id) }
+            let jobLog = log
+            // Publishing and moving the original to done/ in one trip to the I/O threads.
+            stem = try await io.run {
+                let stem = try publisher.publish(files, stem: chosen, sha256: result.source.sha256, jobID: job.id)
+                CrashPoint.afterPublishBeforeMovingOriginal.hit()
+                do {
+                    _ = try FinalMove.move(from: job.path, name: job.originalName, to: layout.done)
+                    rmdir(job.folder)
+                    try DurableFS.fsyncDirectory(layout.active)
+                } catch {
+                    jobLog.error("the result is published but the original could not be moved to done/", metadata: ["error": "\(error)"])
+                }
+                try? database?.finished(job, state: "done", stem: stem, sha256: sha)
+                return stem
+            }
         } catch {
             log.error("publishing failed; the document stays queued", metadata: ["error": "\(error)"])
             return .deferred(reason: "\(error)", hold: false)
-        }
-        let jobLog = log
-        await io.run {
-            CrashPoint.afterPublishBeforeMovingOriginal.hit()
-            do {
-                _ = try FinalMove.move(from: job.path, name: job.originalName, to: layout.done)
-                rmdir(job.folder)
-                try DurableFS.fsyncDirectory(layout.active)
-            } catch {
-                jobLog.error("the result is published but the original could not be moved to done/", metadata: ["error": "\(error)"])
-            }
-            try? database?.finished(job, state: "done", stem: stem, sha256: sha)
         }
         let ms = Int((ContinuousClock.now - started) / .milliseconds(1))
         log.info("published", metadata: ["out": "out/\(stem)", "duration_ms": "\(ms)"])
