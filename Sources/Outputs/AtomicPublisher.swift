@@ -11,17 +11,9 @@ import Glibc
 public struct AtomicPublisher: Sendable {
     public let outDirectory: String
     public let tmpDirectory: String
-    public let sync: PublishSync
+    public let sync: DurableFS.SyncMode
 
-    /// How the staged files are made durable before the rename (`spool.publish_sync`).
-    public enum PublishSync: String, Sendable, CaseIterable {
-        /// One syncfs shared by the documents publishing at the same moment (the default).
-        case fileSystem = "syncfs"
-        /// An fsync of each file and of the staging folder.
-        case perFile = "fsync"
-    }
-
-    public init(outDirectory: String, tmpDirectory: String, sync: PublishSync = .fileSystem) {
+    public init(outDirectory: String, tmpDirectory: String, sync: DurableFS.SyncMode = .fileSystem) {
         self.outDirectory = outDirectory
         self.tmpDirectory = tmpDirectory
         self.sync = sync

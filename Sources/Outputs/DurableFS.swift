@@ -10,6 +10,14 @@ import Glibc
 /// The file-system steps crash safety rests on (ALICE, OSDI 2014): write a new file, fsync it,
 /// rename it into place, fsync the parent. Every path is a plain POSIX path.
 public enum DurableFS {
+    /// How new files and names are made durable (`spool.sync`).
+    public enum SyncMode: String, Sendable, CaseIterable {
+        /// One syncfs of the spool's file system, shared by the documents at the same step.
+        case fileSystem = "syncfs"
+        /// An fsync of each file and of each folder changed.
+        case perFile = "fsync"
+    }
+
     /// Creates `path` exclusively (mode 0644, no link following), writes `bytes`, fsyncs, closes.
     /// With `mode`, the file gets exactly that mode (not masked by the umask).
     public static func writeNewFile(_ path: String, _ bytes: [UInt8], mode: mode_t? = nil) throws {
@@ -46,10 +54,13 @@ public enum DurableFS {
     /// the same time share one call that began after each asked (group commit), so documents
     /// published together cost one sync, where a fsync per file cost six per document (and on
     /// ext4 each fsync writes its inode block and flushes the disk cache on its own). It also
-    /// flushes other programs' dirty data on that file system: `spool.publish_sync: fsync`
+    /// flushes other programs' dirty data on that file system: `spool.sync: fsync`
     /// restores the per-file fsyncs where the spool shares its disk with heavy writers.
     public static func syncFileSystem(_ path: String) throws {
-        try SharedFolderSync.shared.sync("syncfs:" + path, using: { _ in try FileSystemSync.shared.sync(path) })
+        // Keyed by device, so publishes (tmp/) and claims (.state/) of one spool share a sync.
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw ioError("look at \(path)") }
+        try SharedFolderSync.shared.sync("syncfs:\(st.st_dev)", using: { _ in try FileSystemSync.shared.sync(path, device: UInt64(st.st_dev)) })
     }
 
     /// After `syncFileSystem`: throws if writing this file's data back failed (the error
@@ -89,20 +100,20 @@ public enum DurableFS {
         try SharedFolderSync.shared.sync(path, using: fsyncDirectoryAlone)
     }
 
-    /// One long-lived descriptor per file system path: syncfs reports a writeback error that
+    /// One long-lived descriptor per file system: syncfs reports a writeback error that
     /// happened since the previous call on the same descriptor, so a fresh one per call could
     /// miss an error from before it was opened.
     final class FileSystemSync: @unchecked Sendable {
         static let shared = FileSystemSync()
         private let lock = NSLock()
-        private var descriptors: [String: Int32] = [:]
+        private var descriptors: [UInt64: Int32] = [:]
 
-        func sync(_ path: String) throws {
+        func sync(_ path: String, device: UInt64) throws {
             let fd: Int32 = try lock.withLock {
-                if let fd = descriptors[path] { return fd }
+                if let fd = descriptors[device] { return fd }
                 let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                 guard fd >= 0 else { throw DurableFS.ioError("open folder \(path)") }
-                descriptors[path] = fd
+                descriptors[device] = fd
                 return fd
             }
             guard cbayan_syncfs(fd) == 0 else { throw DurableFS.ioError("sync the file system of \(path)") }

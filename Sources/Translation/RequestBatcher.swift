@@ -116,6 +116,9 @@ actor RequestBatcher {
             guard !batch.isEmpty else { return }
             inFlight += 1
             let sender = self.sender
+            // The hops of a request (send, parse, hand back, refill) run on the cooperative
+            // threads that the documents' CPU stages also use; those stages yield between
+            // sentences and between output files so the hops do not wait long behind them.
             Task {
                 let results = await sender.send(batch)
                 await self.finished(batch, results)

@@ -29,6 +29,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         // A SIGHUP before the reload service traps it must not kill the daemon (its default action).
         signal(SIGHUP, SIG_IGN)
+        Self.raiseOpenFileLimit()
         let loaded = try options.loadOrExit()
         Logs.bootstrap(format: logFormat?.rawValue ?? loaded.config.log.format, level: loaded.config.log.level)
         let logger = Logger(label: "bayan")
@@ -103,5 +104,16 @@ struct RunCommand: AsyncParsableCommand {
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
+    }
+
+    /// Each document in flight holds its claimed file open (its lock), and a publishing one six
+    /// more: lift the soft open-file limit (often 1024) to the hard one, up to 65,536.
+    static func raiseOpenFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+        let wanted = min(limit.rlim_max, 65_536)
+        guard limit.rlim_cur < wanted else { return }
+        limit.rlim_cur = wanted
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 }

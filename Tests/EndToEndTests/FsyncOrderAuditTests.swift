@@ -63,16 +63,16 @@ import Glibc
         return out
     }
 
-    /// Both ways of making a result durable (`spool.publish_sync`) keep the order.
+    /// Both ways of making claims and results durable (`spool.sync`) keep the order.
     @Test(arguments: ["syncfs", "fsync"])
-    func everyRenameFollowsItsFsyncAndPrecedesTheParentsFsync(publishSync: String) async throws {
+    func everyRenameFollowsItsFsyncAndPrecedesTheParentsFsync(mode: String) async throws {
         let server = try Fixtures.server()
         defer { server.stop() }
         let spool = try TempSpool()
         try spool.writeConfig(engineURL: server.baseURL)
         let trace = spool.dir + "/trace.txt"
         let strace = try DaemonProcess(
-            arguments: [], environment: ["BAYAN_SPOOL_PUBLISH_SYNC": publishSync], logPath: spool.dir + "/strace.log", executable: "/usr/bin/strace",
+            arguments: [], environment: ["BAYAN_SPOOL_SYNC": mode], logPath: spool.dir + "/strace.log", executable: "/usr/bin/strace",
             prefix: ["-f", "-qq", "-s", "512", "-e", "trace=openat,open,fsync,fdatasync,syncfs,close,rename,renameat,renameat2,mkdir,mkdirat",
                      "-o", trace, DaemonProcess.binary, "run", "--config", spool.configPath])
         #expect(await Eventually.wait(timeout: 30) { ((try? String(contentsOfFile: spool.statusFile, encoding: .utf8)) ?? "").contains("\"running\" : true") })
@@ -135,9 +135,9 @@ import Glibc
             }
         }
         let missingParentSync = waitingForParentSync.values.flatMap { $0 }
-        print("fsync audit (publish_sync: \(publishSync)): \(renames) renames, \(syncfsCalls) syncfs; renames of new files without a prior fsync: \(unsafeRenames.count); renames without a following parent fsync: \(missingParentSync.count)")
+        print("fsync audit (spool.sync: \(mode)): \(renames) renames, \(syncfsCalls) syncfs; renames of new files without a prior fsync: \(unsafeRenames.count); renames without a following parent fsync: \(missingParentSync.count)")
         #expect(renames >= 4, "the trace holds too few renames to mean anything")
-        #expect((syncfsCalls > 0) == (publishSync == "syncfs"), "publish_sync: \(publishSync) made \(syncfsCalls) syncfs calls")
+        #expect((syncfsCalls > 0) == (mode == "syncfs"), "spool.sync: \(mode) made \(syncfsCalls) syncfs calls")
         #expect(unsafeRenames.isEmpty, "\(unsafeRenames)")
         #expect(missingParentSync.isEmpty, "\(missingParentSync)")
     }

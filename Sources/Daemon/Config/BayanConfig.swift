@@ -8,9 +8,9 @@ public struct BayanConfig: Sendable, Equatable {
         public var maxInputBytes = 20 * 1024 * 1024
         /// A document started this many times without finishing goes to failed/ (a crash loop guard).
         public var maxAttempts = 10
-        /// How a result's files are made durable before publishing: "syncfs" (one shared sync
-        /// of the file system) or "fsync" (each file and folder).
-        public var publishSync = "syncfs"
+        /// How claims and results are made durable: "syncfs" (one shared sync of the file
+        /// system) or "fsync" (each file and folder).
+        public var sync = "syncfs"
     }
 
     public struct Engine: Sendable, Equatable {
@@ -110,7 +110,9 @@ public struct BayanConfig: Sendable, Equatable {
     public var spool = Spool()
     public var workers = 2
     /// Documents claimed at once; those waiting for the engine hold no worker.
-    public var documentsInFlight = 128
+    public var documentsInFlight = 256
+    /// …and at most this many bytes of input among them (one document always runs).
+    public var bytesInFlight = 32 * 1024 * 1024
     public var shutdownGrace = 10.0
     public var statusInterval = 1.0
     public var engine = Engine()

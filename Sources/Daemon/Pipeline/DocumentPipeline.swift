@@ -63,6 +63,8 @@ public struct DocumentPipeline: Sendable {
             var pair = AlignedPair(segment: segment, en: english[index], terms: hits, strategy: strategies[index], origin: origins[index])
             pair.qa = stages.checker.check(pair) + verified[index].issues
             pairs.append(pair)
+            // Let the engine's request hops run between sentences (see RequestBatcher.pump).
+            await Task.yield()
         }
         timings.checkMs = lap()
         let stage = SummaryStage(plan: stages.summaryPlan, summarizer: stages.summarizer, translator: stages.translator)

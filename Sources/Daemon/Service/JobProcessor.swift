@@ -36,13 +36,17 @@ struct JobProcessor: Sendable {
         status.started(job, stage: "read")
         let io = BlockingPool.shared
         let layout = layout, database = database
+        let sync = DurableFS.SyncMode(rawValue: config.spool.sync) ?? .fileSystem
         let bytes: [UInt8], sha: String, starts: Int
         do {
-            // The claim is made durable here, before anything else, sharing its fsyncs with the
-            // other claims of the moment (the dispatcher only renames); then the file is read
-            // and its start recorded, all in one trip to the I/O threads.
+            // The claim is made durable (the dispatcher only renames), the file read and its
+            // start recorded, in one trip to the I/O threads. With `spool.sync: fsync` the claim
+            // is fsynced here, sharing the fsyncs of active/ and inbox/ with the claims of the
+            // moment; with syncfs, the sync before the result is renamed into out/ (or before
+            // the file moves to failed/) covers it: until then a power cut can only put the file
+            // back in the inbox, where it is taken again.
             (bytes, sha, starts) = try await io.run {
-                try Claimer.makeDurable(job, layout: layout)
+                if sync == .perFile { try Claimer.makeDurable(job, layout: layout) }
                 let bytes = try job.readAll(limit: config.spool.maxInputBytes)
                 let sha = SHA256.hex(bytes)
                 return (bytes, sha, (try? database?.started(job, sha256: sha)) ?? 1)
@@ -87,11 +91,17 @@ struct JobProcessor: Sendable {
         do {
             // Rendering uses the CPU and holds a worker slot; the disk work runs on the I/O
             // threads without one, so documents publishing at the same time share their syncs.
-            let sync = AtomicPublisher.PublishSync(rawValue: config.spool.publishSync) ?? .fileSystem
             let publisher = AtomicPublisher(outDirectory: layout.out, tmpDirectory: layout.tmp, sync: sync)
             let writers = current.pipeline.stages.writers
             let chosen = await io.run { publisher.chooseStem(StemNaming.stem(for: job.originalName), sha256: result.source.sha256) }
-            let files = try await slots.with { try AtomicPublisher.render(result, writers: writers, stem: chosen) }
+            let files = try await slots.with {
+                var files: [AtomicPublisher.RenderedFile] = []
+                for writer in writers {
+                    files += try AtomicPublisher.render(result, writers: [writer], stem: chosen)
+                    await Task.yield()  // the engine's request hops go first (RequestBatcher.pump)
+                }
+                return files
+            }
             let jobLog = log
             // Publishing and moving the original to done/ in one trip to the I/O threads.
             stem = try await io.run {
@@ -119,8 +129,12 @@ struct JobProcessor: Sendable {
     /// Moves the original to failed/ with a reason file a person can read.
     func fail(_ job: ClaimedJob, reason: String, log: Logger) async -> Outcome {
         let layout = layout, database = database
+        let sync = DurableFS.SyncMode(rawValue: holder.snapshot.config.spool.sync) ?? .fileSystem
         await BlockingPool.shared.run {
             do {
+                // The claim first (see `process`), so that a power cut cannot leave the file
+                // both in the inbox and in failed/.
+                if sync == .fileSystem { try DurableFS.syncFileSystem(job.folder) }
                 _ = try FinalMove.moveToFailed(from: job.path, name: job.originalName, failed: layout.failed, reason: reason)
                 rmdir(job.folder)
                 try DurableFS.fsyncDirectory(layout.active)

@@ -18,8 +18,9 @@ final class StopFlag: Sendable {
 /// Outcomes of worker tasks, handed back to the dispatcher.
 final class FinishedJobs: Sendable {
     enum Item: Sendable {
-        case completed(translated: Bool)
-        case deferred(ClaimedJob, String, Bool)
+        /// `bytes`: the input's size, counted against `bytes_in_flight` while it ran.
+        case completed(translated: Bool, bytes: Int)
+        case deferred(ClaimedJob, String, Bool, bytes: Int)
     }
     private let items = Mutex<[Item]>([])
     func add(_ item: Item) { items.withLock { $0.append(item) } }

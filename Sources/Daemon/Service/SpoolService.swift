@@ -102,6 +102,7 @@ public final class SpoolService: Service, Sendable {
         if !recovered.isEmpty { logger.info("recovered documents left in active/", metadata: ["count": "\(recovered.count)"]) }
         var deferred: [(job: ClaimedJob, due: Double)] = []
         var running = 0
+        var bytesRunning = 0  // input bytes of the documents running, against bytes_in_flight
         let finished = FinishedJobs()
 
         // A discarding group: a plain TaskGroup keeps every finished child until next() takes
@@ -118,9 +119,11 @@ public final class SpoolService: Service, Sendable {
                 let now = Self.now()
                 for outcome in finished.drain() {
                     running -= 1
-                    if case .completed(true) = outcome {
-                        status.engine(state: "ok", error: nil)
-                    } else if case .deferred(let job, let reason, let hold) = outcome {
+                    if case .completed(let translated, let bytes) = outcome {
+                        bytesRunning -= bytes
+                        if translated { status.engine(state: "ok", error: nil) }
+                    } else if case .deferred(let job, let reason, let hold, let bytes) = outcome {
+                        bytesRunning -= bytes
                         var wait = hold ? max(config.engine.deferDelay, 60) : config.engine.deferDelay
                         // The engine's circuit breaker is open: no use trying before it closes.
                         if let until = holder.snapshot.pipeline.stages.translator.state.openUntil {
@@ -142,7 +145,9 @@ public final class SpoolService: Service, Sendable {
                 }
                 // Fill free workers: recovered first, then due deferred documents, then the inbox.
                 let claimer = Claimer(layout: layout, maxInputBytes: config.spool.maxInputBytes)
-                while running < config.documentsInFlight {
+                // Documents in flight: at most documents_in_flight, and claiming stops once their
+                // input reaches bytes_in_flight (memory), but one document always runs.
+                while running < config.documentsInFlight && (running == 0 || bytesRunning < config.bytesInFlight) {
                     var job: ClaimedJob? = nil
                     if !recovered.isEmpty {
                         job = recovered.removeFirst()
@@ -162,6 +167,8 @@ public final class SpoolService: Service, Sendable {
                     }
                     guard let job else { break }
                     running += 1
+                    let bytes = job.size
+                    bytesRunning += bytes
                     group.addTask {
                         let outcome = await processor.process(job)
                         switch outcome {
@@ -170,17 +177,17 @@ public final class SpoolService: Service, Sendable {
                         case .requeued: self.status.ended(job, outcome: "requeued"); job.release()
                         case .deferred(let reason, let hold):
                             self.status.ended(job, outcome: "deferred", error: reason)
-                            finished.add(.deferred(job, reason, hold))
+                            finished.add(.deferred(job, reason, hold, bytes: bytes))
                             self.wake.signal()
                             return
                         }
-                        if case .done = outcome { finished.add(.completed(translated: true)) } else { finished.add(.completed(translated: false)) }
+                        if case .done = outcome { finished.add(.completed(translated: true, bytes: bytes)) } else { finished.add(.completed(translated: false, bytes: bytes)) }
                         self.wake.signal()
                     }
                 }
                 var next = inbox.nextLook(settle: config.spool.settle, rescanInterval: config.spool.rescanInterval, now: now)
                 for d in deferred { next = min(next, d.due) }
-                if running < config.documentsInFlight && inbox.queue.readyCount > 0 { next = now }
+                if running < config.documentsInFlight && bytesRunning < config.bytesInFlight && inbox.queue.readyCount > 0 { next = now }
                 await wake.wait(timeout: max(0.005, next - Self.now()))
             }
             // Shutdown: no more claims. Give in-flight documents the grace period, then cancel
@@ -199,7 +206,7 @@ public final class SpoolService: Service, Sendable {
                 group.cancelAll()
             }
         }
-        for case .deferred(let job, _, _) in finished.drain() { job.release() }
+        for case .deferred(let job, _, _, _) in finished.drain() { job.release() }
     }
 
     static func now() -> Double {

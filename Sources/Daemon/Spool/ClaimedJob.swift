@@ -27,6 +27,12 @@ public final class ClaimedJob: @unchecked Sendable {
 
     public var path: String { folder + "/" + originalName }
 
+    /// The claimed file's size now (0 if it cannot be read; reading it reports the error).
+    var size: Int {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+    }
+
     /// Reads the whole file through the locked descriptor, refusing more than `limit` bytes.
     func readAll(limit: Int) throws -> [UInt8] {
         var st = stat()

@@ -85,7 +85,8 @@ struct Claimer: Sendable {
     /// Makes a claim durable: the job's folder, active/ and inbox/ fsynced. `claim` leaves this
     /// to the job's own task (before it does anything else with the document), where the fsyncs
     /// of active/ and inbox/ are shared with every claim made at the same time instead of costing
-    /// three fsyncs per file in the dispatcher's loop.
+    /// three fsyncs per file in the dispatcher's loop. (With `spool.sync: syncfs` the job's
+    /// later sync covers the claim; see JobProcessor.process.)
     static func makeDurable(_ job: ClaimedJob, layout: SpoolLayout) throws {
         try makeDurable(folder: job.folder, queue: .inbox, layout: layout)
     }
