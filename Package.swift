@@ -133,7 +133,7 @@ let package = Package(
             "BayanTestSupport",
         ], path: "Benchmarks/bayan-bench"),
 
-        .testTarget(name: "BayanCoreTests", dependencies: ["BayanCore"]),
+        .testTarget(name: "BayanCoreTests", dependencies: ["BayanCore", "BayanTestSupport"]),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText", "BayanCore", "BayanTestSupport", "ZIPFoundation"]),
         .testTarget(name: "GlossaryTests", dependencies: ["Glossary", "ArabicText", "BayanCore"]),
         .testTarget(name: "GlossaryWorkbenchTests", dependencies: [

@@ -1,6 +1,6 @@
 // `bayan-bench throughput [--latency-ms 50,100,250,500] [--workload short,long] [--docs 200]
 //  [--long-docs 20] [--long-sentences 40] [--runs 1] [--in-flight N] [--no-baseline] [--attach CMD]
-//  [--clean-between]`
+//  [--clean-between] [--daemon-log PATH]`
 //
 // Many short documents through the real `bayan run` binary (release, next to this one) against
 // a loopback LibreTranslate endpoint answering after L ms, engine concurrency 4 and batches of
@@ -10,7 +10,8 @@
 // documents are renamed into its inbox all at once, and is timed until every result is
 // published. For profiling: `--attach "perf record -g -o perf.data -p"` (or "strace -f -c -o
 // s.txt -p") runs that command with the daemon's pid appended while the documents go through;
-// `--no-baseline` skips the baseline.
+// `--no-baseline` skips the baseline. `--daemon-log PATH` runs the daemon at log level info and
+// copies its log there after each run (a timeline of claims, requests and publishes).
 import ArabicText
 import BayanCore
 import BayanTestSupport
@@ -37,6 +38,7 @@ enum ThroughputBench {
         let attach = BenchArgs.string(args, "--attach")
         let withBaseline = !args.contains("--no-baseline")
         let extra = BenchArgs.int(args, "--in-flight").map { "documents_in_flight: \($0)\n" } ?? ""
+        let daemonLog = BenchArgs.string(args, "--daemon-log")
         // Each run's spool is deleted only at the end unless --clean-between: on ext4 without a
         // journal (this VM) inode allocation skips every inode freed in the last 30-60 s, so one
         // run's ~2,000 deletions made the next run's file creation several times dearer.
@@ -57,7 +59,7 @@ enum ThroughputBench {
                     defer { server.stop() }
                     let bound = Double((workload.sentences + batch - 1) / batch) / Double(connections) * Double(latency) / 1000
                     let before = server.requestCount
-                    let bayan = try await timeBayan(workload, server: server, attach: attach, extra: extra)
+                    let bayan = try await timeBayan(workload, server: server, attach: attach, extra: extra, daemonLog: daemonLog)
                     let requests = server.requestCount - before
                     let baseline = withBaseline ? try await timeBaseline(workload, server: server) : .nan
                     let n = Double(workload.texts.count)
@@ -99,11 +101,11 @@ enum ThroughputBench {
         texts.reduce(0) { $0 + ArabicSentenceSegmenter().segment(text: $1).count }
     }
 
-    static func timeBayan(_ workload: Workload, server: LoopbackHTTPServer, attach: String? = nil, extra: String = "") async throws -> Double {
+    static func timeBayan(_ workload: Workload, server: LoopbackHTTPServer, attach: String? = nil, extra: String = "", daemonLog: String? = nil) async throws -> Double {
         let spool = try TempSpool()
         leftovers.adopt(spool)
         try spool.writeConfig(
-            engineURL: server.baseURL, extra: "log:\n  level: warning\n" + extra,
+            engineURL: server.baseURL, extra: "log:\n  level: \(daemonLog == nil ? "warning" : "info")\n" + extra,
             engine: "  concurrency: \(connections)\n  batch_size: \(batch)\n")
         let daemon = try DaemonProcess.run(spool)
         guard await daemon.waitUntilServing(spool, timeout: 60) else { throw BenchError("bayan did not start: \(daemon.log)") }
@@ -127,6 +129,10 @@ enum ThroughputBench {
         }
         daemon.signal(SIGTERM)
         _ = await daemon.waitForExit(timeout: 30)
+        if let daemonLog {
+            try? FileManager.default.removeItem(atPath: daemonLog)
+            try FileManager.default.copyItem(atPath: daemon.logPath, toPath: daemonLog)
+        }
         let failed = spool.list(spool.failed)
         if !failed.isEmpty { throw BenchError("bayan put \(failed.count) files in failed/: \(failed.prefix(3))") }
         return elapsed

@@ -19,7 +19,7 @@ public enum HTMLReleaseRenderer {
         for (index, ranges) in scanned.pieces.enumerated() {
             guard let english = englishByParagraph[index] else { continue }
             let paragraph = document.paragraphs[index]
-            let placed = place(english.replacingOccurrences(of: "\n", with: " "), String(String.UnicodeScalarView(text[paragraph.start..<paragraph.end])),
+            let placed = place(UTF8Search.replacing("\n", with: " ", in: english), String(String.UnicodeScalarView(text[paragraph.start..<paragraph.end])),
                 ranges.map { page[$0] })
             for (range, english) in zip(ranges, placed) {
                 let bytes = page[range]

@@ -28,6 +28,20 @@ public enum KeyText {
             }
         }
         for scalar in text.unicodeScalars {
+            // Fast paths for ASCII and the Arabic letters, diacritics and digits (nearly every
+            // scalar of a release) before the Unicode property lookup.
+            let v = scalar.value
+            if v < 0x80 {
+                let letter = (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A
+                let digit = v >= 0x30 && v <= 0x39
+                if letter || (digit && digits) { word.append(scalar) } else { flush() }
+                continue
+            }
+            if v >= 0x0621 && v <= 0x064A { word.append(scalar); continue }
+            if v >= 0x064B && v <= 0x065F {
+                if !word.isEmpty { word.append(scalar) }
+                continue
+            }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
                 word.append(scalar)

@@ -8,7 +8,7 @@ public enum PlainTextReleaseRenderer {
     public static func render(original: [UInt8], document: Document, englishByParagraph: [Int: String]) throws -> [UInt8] {
         let text = Array(document.text.unicodeScalars)
         let newline: String
-        if document.text.contains("\r\n") {
+        if UTF8Search.contains(document.text, "\r\n") {
             newline = "\r\n"
         } else if document.text.unicodeScalars.contains("\r") {
             newline = "\r"
@@ -26,7 +26,7 @@ public enum PlainTextReleaseRenderer {
             if let english = englishByParagraph[paragraph.index] {
                 let marker = Self.marker(source)
                 if !marker.isEmpty && !english.hasPrefix(marker) { out.append(contentsOf: marker.unicodeScalars) }
-                out.append(contentsOf: english.replacingOccurrences(of: "\n", with: newline).unicodeScalars)
+                out.append(contentsOf: UTF8Search.replacing("\n", with: newline, in: english).unicodeScalars)
             } else {
                 out.append(contentsOf: source)
             }

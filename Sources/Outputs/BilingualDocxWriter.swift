@@ -211,7 +211,7 @@ public struct BilingualDocxWriter: OutputWriter {
             if let size = run.size { out += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
             if run.term { out += "<w:highlight w:val=\"yellow\"/>" }
             out += arabic ? "<w:rtl/><w:lang w:val=\"en-US\" w:bidi=\"ar-SA\"/>" : "<w:lang w:val=\"en-US\"/>"
-            out += "</w:rPr><w:t xml:space=\"preserve\">\(XMLEscaping.escape(run.text.replacingOccurrences(of: "\n", with: " ")))</w:t></w:r>"
+            out += "</w:rPr><w:t xml:space=\"preserve\">\(XMLEscaping.escape(UTF8Search.replacing("\n", with: " ", in: run.text)))</w:t></w:r>"
         }
         return out + "</w:p>"
     }

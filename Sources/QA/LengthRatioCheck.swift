@@ -40,9 +40,23 @@ public struct LengthRatioCheck: PairChecker {
     }
 
     static func visibleCount(_ text: String) -> Int {
-        text.unicodeScalars.filter {
-            !$0.properties.isWhitespace && $0.properties.generalCategory != .format
-                && $0.properties.generalCategory != .nonspacingMark && $0 != "\u{0640}"
-        }.count
+        var count = 0
+        for s in text.unicodeScalars {
+            let v = s.value
+            // ASCII and the Arabic letters other than the tatweel, without the property lookups.
+            if v < 0x80 {
+                if !(v == 0x20 || (v >= 0x09 && v <= 0x0D)) { count += 1 }
+                continue
+            }
+            if v >= 0x0621 && v <= 0x064A {
+                if v != 0x0640 { count += 1 }
+                continue
+            }
+            if !s.properties.isWhitespace && s.properties.generalCategory != .format
+                && s.properties.generalCategory != .nonspacingMark && s != "\u{0640}" {
+                count += 1
+            }
+        }
+        return count
     }
 }

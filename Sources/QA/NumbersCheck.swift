@@ -51,7 +51,7 @@ public struct NumbersCheck: PairChecker {
             }
         }
         let lowered = pair.en.lowercased()
-        let enSaysPercent = pair.en.contains("%") || lowered.contains("percent") || lowered.contains("per cent")
+        let enSaysPercent = pair.en.utf8.contains(UInt8(ascii: "%")) || UTF8Search.contains(lowered, "percent") || UTF8Search.contains(lowered, "per cent")
         if !enSaysPercent, let pct = ar.first(where: \.percent) {
             issues.append(QAIssue(check: "numbers", message: "\(pct.text)٪ is a percentage but the English does not say percent"))
         }

@@ -24,6 +24,11 @@ enum TextScan {
         out.reserveCapacity(text.unicodeScalars.count)
         for s in text.unicodeScalars {
             let v = s.value
+            // ASCII and the Arabic letters hold no format characters: skip the property lookup.
+            if v < 0x80 || (v >= 0x0621 && v <= 0x064A) {
+                out.append(s)
+                continue
+            }
             switch v {
             case 0x0660...0x0669: out.append(Unicode.Scalar(v - 0x0660 + 0x30) ?? s)
             case 0x06F0...0x06F9: out.append(Unicode.Scalar(v - 0x06F0 + 0x30) ?? s)

@@ -1,4 +1,5 @@
 import ArabicText
+import BayanCore
 
 /// Surface cues of Arabic press releases that the similarity scores cannot see.
 enum SummaryCues {
@@ -14,15 +15,15 @@ enum SummaryCues {
 
     static func isFormula(_ text: String) -> Bool {
         let key = ArabicNormalizer.key(text)
-        let words = key.split { !$0.isLetter }.prefix(3).map(String.init)
+        let words = KeyText.words(key, digits: false).prefix(3)
         for (k, word) in words.enumerated() where k < 2 {
             var w = word
-            if w.count > 3, w.hasPrefix("و") || w.hasPrefix("ف") { w.removeFirst() }
+            if KeyText.length(w) > 3, KeyText.starts(w, with: "و") || KeyText.starts(w, with: "ف") { w = KeyText.dropFirst(w, 1) }
             if formulaOpeners.contains(w) { return true }
             // «وفي ختام …», «وفي الختام …»: look past the preposition only.
             if !(w == "في" || w == "وفي") { break }
         }
-        return formulaPhrases.contains { key.contains($0) }
+        return formulaPhrases.contains { UTF8Search.contains(key, $0) }
     }
 
     /// A figure in either digit system (amounts, percentages, counts: the facts of a release).
