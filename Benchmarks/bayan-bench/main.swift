@@ -6,6 +6,19 @@ let args = Array(CommandLine.arguments.dropFirst())
 let name = args.first ?? "help"
 let rest = Array(args.dropFirst())
 
+// `bayan-bench throughput --help` must not start a two-minute run: print the usage comment at
+// the top of that benchmark's file instead.
+if rest.contains("--help") || rest.contains("-h") {
+    let file = name.prefix(1).uppercased() + name.dropFirst() + "Bench.swift"
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(file).path
+    let head = ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
+        .split(separator: "\n", omittingEmptySubsequences: false)
+        .prefix { $0.hasPrefix("//") }
+        .map { $0.dropFirst(2).drop { $0 == " " } }
+    print(head.isEmpty ? "bayan-bench \(name): options are given beside each figure in docs/BENCHMARKS.md" : head.joined(separator: "\n"))
+    exit(0)
+}
+
 switch name {
 case "pipeline": try await PipelineBench.run(rest)
 case "segment": try await SegmentBench.run(rest)

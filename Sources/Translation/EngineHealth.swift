@@ -39,6 +39,9 @@ public final class EngineHealth: Sendable {
         self.clock = clock
     }
 
+    /// The time on this health's clock (the breaker's cool-down is measured on it).
+    public func now() -> Double { clock() }
+
     public enum Admission: Sendable, Equatable {
         case go, probe
         case wait(until: Double?)

@@ -24,16 +24,18 @@ public struct Translator: Sendable {
     ///   - memory: the translation memory, or nil to send every sentence.
     ///   - stats: the counters to add to; a reload passes the running translator's, so that what
     ///     the daemon reports keeps counting from its start.
+    ///   - clock: seconds since 1970 for the circuit breaker's cool-down (tests pass their own).
     public init(
         engine: any TranslationEngine, policy: RetryPolicy = RetryPolicy(), logger: Logger,
         concurrency: Int = 4, linger: Double = 0.005, breaker: CircuitBreaker = CircuitBreaker(threshold: 8, cooldown: 30),
-        memory: TranslationMemory? = nil, stats: TranslatorStats = TranslatorStats()
+        memory: TranslationMemory? = nil, stats: TranslatorStats = TranslatorStats(),
+        clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.engine = engine
         self.policy = policy
         self.logger = logger
         self.memory = memory
-        let health = EngineHealth(breaker: breaker)
+        let health = EngineHealth(breaker: breaker, clock: clock)
         self.health = health
         self.stats = stats
         self.batcher = RequestBatcher(

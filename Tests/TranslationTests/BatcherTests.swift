@@ -42,7 +42,16 @@ import Testing
     }
 
     @Test func aSmallDocumentIsNotStuckBehindALargeOne() async throws {
-        let server = try LoopbackHTTPServer(handler: LibreTranslateDialect(latencyMilliseconds: 20).handle)
+        // The large document's requests after its first are answered only once the small one
+        // has been handed to the translator: a loaded machine that keeps the small task waiting
+        // cannot let the large one finish first, and the order left is the batcher's doing.
+        let gate = Gate()
+        let base = LibreTranslateDialect(latencyMilliseconds: 20)
+        let seen = Mutex(0)
+        let server = try LoopbackHTTPServer { request in
+            if seen.withLock({ $0 += 1; return $0 }) > 1 { gate.pass() }
+            return base.handle(request)
+        }
         defer { server.stop() }
         let translator = Translator(engine: libre(server, items: 5, concurrency: 1), policy: T.fastPolicy(), logger: Logger(label: "t"), concurrency: 1)
         let order = OrderLog()
@@ -53,7 +62,9 @@ import Testing
             }
             group.addTask {
                 _ = await Eventually.wait(timeout: 5) { server.requestCount >= 1 }
-                _ = try await translator.translate(T.items(2, prefix: "صغيرة"))
+                async let small = translator.translate(T.items(2, prefix: "صغيرة"))
+                gate.open()
+                _ = try await small
                 order.add("small")
             }
             try await group.waitForAll()
@@ -82,10 +93,12 @@ import Testing
         let faults = FaultPlan(script: [.status(500), .status(500), .status(500)])
         let server = try LoopbackHTTPServer(handler: LibreTranslateDialect(faults: faults).handle)
         defer { server.stop() }
+        // The cool-down runs on a clock the test moves, so that a loaded machine cannot outlast
+        // it between two calls.
+        let clock = ManualClock()
         let translator = Translator(
             engine: libre(server), policy: T.fastPolicy(attempts: 10), logger: Logger(label: "t"),
-            // A cooldown long enough that a loaded machine cannot outlast it between two calls.
-            breaker: CircuitBreaker(threshold: 3, cooldown: 2))
+            breaker: CircuitBreaker(threshold: 3, cooldown: 30), clock: clock.function)
         do {
             _ = try await translator.translate(T.items(1))
             Issue.record("expected the breaker to open")
@@ -98,7 +111,8 @@ import Testing
         await #expect(throws: BayanError.self) { _ = try await translator.translate(T.items(1)) }
         #expect(server.requestCount == 3)
         let until = try #require(translator.state.openUntil)
-        #expect(await Eventually.wait(timeout: 10) { Date().timeIntervalSince1970 >= until })
+        #expect(until == clock.now + 30)
+        clock.advance(to: until)
         _ = try await translator.translate(T.items(2))  // the probe succeeds
         #expect(translator.state.state == .ok)
         #expect(server.requestCount == 4)

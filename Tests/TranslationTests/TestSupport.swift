@@ -85,3 +85,31 @@ final class InFlightGauge: Sendable {
         }
     }
 }
+
+/// A clock the test moves by hand, so that a circuit breaker's cool-down cannot run out while a
+/// loaded machine keeps the test waiting between two calls.
+final class ManualClock: Sendable {
+    private let seconds = Mutex(1_000_000.0)
+    var now: Double { seconds.withLock { $0 } }
+    func advance(to value: Double) { seconds.withLock { $0 = Swift.max($0, value) } }
+    var function: @Sendable () -> Double { { self.now } }
+}
+
+/// Holds the server's answers until `open()`: a test makes an ordering it asserts happen for
+/// sure, not only on an idle machine. Waits with a deadline, never forever.
+final class Gate: Sendable {
+    private let opened = Mutex(false)
+    private let semaphore = DispatchSemaphore(value: 0)
+
+    func open() {
+        let first = opened.withLock { was in defer { was = true }; return !was }
+        if first { semaphore.signal() }
+    }
+
+    /// Returns once the gate is open, or after `deadline` seconds.
+    func pass(deadline: Double = 10) {
+        if opened.withLock({ $0 }) { return }
+        _ = semaphore.wait(timeout: .now() + deadline)
+        semaphore.signal()  // let the next waiter through too
+    }
+}
