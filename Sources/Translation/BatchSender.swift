@@ -20,7 +20,7 @@ struct BatchSender: Sendable {
         let item: TranslationItem
     }
 
-    func send(_ entries: [Entry]) async -> [Result<String, BayanError>] {
+    nonisolated(nonsending) func send(_ entries: [Entry]) async -> [Result<String, BayanError>] {
         let kind = engine.info.kind
         var attempt = 0
         while true {

@@ -25,7 +25,7 @@ public final class CurlTransport: HTTPTransport {
 
     deinit { queue.close(lanes: lanes) }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    public nonisolated(nonsending) func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let cancel = CancelFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in

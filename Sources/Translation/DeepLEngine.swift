@@ -63,7 +63,7 @@ public final class DeepLEngine: TranslationEngine {
     /// The DeepL glossary id in use (nil without a glossary). For status and tests.
     public var glossaryID: String? { get async { await glossary.currentID() } }
 
-    public func translate(_ items: [TranslationItem]) async throws -> [String] {
+    public nonisolated(nonsending) func translate(_ items: [TranslationItem]) async throws -> [String] {
         let glossaryID = try await glossary.ensure(wanted.withLock { $0 })
         var body: [String: Any] = [
             "text": items.map(\.text), "source_lang": "AR", "target_lang": targetLang, "split_sentences": "0",

@@ -7,7 +7,7 @@ enum EngineHTTP {
         Array(try JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes]))
     }
 
-    static func send(_ transport: any HTTPTransport, _ request: HTTPRequest) async throws -> HTTPResponse {
+    nonisolated(nonsending) static func send(_ transport: any HTTPTransport, _ request: HTTPRequest) async throws -> HTTPResponse {
         do {
             return try await transport.send(request)
         } catch let error as TransportError {

@@ -48,5 +48,6 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
 /// Sends HTTP requests. Contract: honours task cancellation promptly; at most the configured
 /// number of requests in flight; never logs headers or bodies.
 public protocol HTTPTransport: Sendable {
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    /// Runs on the caller's executor; the answer resumes the caller there directly.
+    nonisolated(nonsending) func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }

@@ -23,7 +23,7 @@ public struct LibreTranslateEngine: TranslationEngine {
         self.transport = transport
     }
 
-    public func translate(_ items: [TranslationItem]) async throws -> [String] {
+    public nonisolated(nonsending) func translate(_ items: [TranslationItem]) async throws -> [String] {
         var body: [String: Any] = ["q": items.map(\.text), "source": source, "target": target, "format": "text"]
         if let apiKey { body["api_key"] = apiKey.value }
         let data = try JSONSerialization.data(withJSONObject: body, options: [.withoutEscapingSlashes])

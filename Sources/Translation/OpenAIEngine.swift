@@ -51,7 +51,7 @@ public final class OpenAIEngine: TranslationEngine {
         return base + "/v1/chat/completions"
     }
 
-    public func translate(_ items: [TranslationItem]) async throws -> [String] {
+    public nonisolated(nonsending) func translate(_ items: [TranslationItem]) async throws -> [String] {
         let ids = items.indices.map { "s\($0 + 1)" }
         var answers = try await ask(Array(zip(ids, items)))
         let missing = zip(ids, items).filter { answers[$0.0] == nil }
@@ -72,7 +72,7 @@ public final class OpenAIEngine: TranslationEngine {
     }
 
     /// One chat completion; returns the translations by id (possibly incomplete).
-    private func ask(_ segments: [(String, TranslationItem)]) async throws -> [String: String] {
+    private nonisolated(nonsending) func ask(_ segments: [(String, TranslationItem)]) async throws -> [String: String] {
         var glossary: [[String: String]] = []
         var seen: Set<GlossaryEntry> = []
         for (_, item) in segments {
@@ -92,7 +92,7 @@ public final class OpenAIEngine: TranslationEngine {
 
     /// One chat completion with a system and a user message; returns the assistant's content.
     /// Asks for `responseFormat` (structured output) unless this server refused it before.
-    func chatContent(system: String, user: String, responseFormat: [String: Any]) async throws -> String {
+    nonisolated(nonsending) func chatContent(system: String, user: String, responseFormat: [String: Any]) async throws -> String {
         let useSchema = structured.withLock { $0 }
         var body: [String: Any] = [
             "model": model, "temperature": 0, "stream": false,

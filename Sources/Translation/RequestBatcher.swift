@@ -117,16 +117,15 @@ actor RequestBatcher {
             guard !batch.isEmpty else { return }
             inFlight += 1
             let sender = self.sender
-            // The hops of a request (send, parse, hand back, refill) run on the cooperative
-            // threads that the documents' CPU stages also use; those stages yield between
-            // sentences and between output files so the hops do not wait long behind them.
-            // Running the hops at high priority made 200 short documents at 50 ms a little
-            // faster (median 1.21x the bound instead of 1.26x) but starved default-priority
-            // tasks of the same process for seconds when many engines were busy (the test
-            // suite), so they stay at the caller's priority (docs/BENCHMARKS.md).
+            // The whole request runs on this actor: `send`, the engine and the transport are
+            // `nonisolated(nonsending)`, so encoding, handing to curl, decoding and the refill
+            // that follows are one job on the actor, resumed once when curl answers, instead
+            // of three trips through the cooperative queue behind the documents' CPU stages.
+            // The hops stay at the caller's priority: at high priority they starved the test
+            // suite's other tasks for seconds (docs/BENCHMARKS.md).
             Task {
                 let results = await sender.send(batch)
-                await self.finished(batch, results)
+                finished(batch, results)
             }
         }
     }
@@ -136,7 +135,7 @@ actor RequestBatcher {
         lingerScheduled = true
         Task {
             try? await Task.sleep(for: .seconds(seconds))
-            await self.lingerEnded()
+            lingerEnded()
         }
     }
 

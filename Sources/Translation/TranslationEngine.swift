@@ -38,7 +38,9 @@ public protocol TranslationEngine: Sendable {
     var limits: BatchLimits { get }
     /// Source and target language codes as this engine names them (kept in the memory).
     var languages: (source: String, target: String) { get }
-    func translate(_ items: [TranslationItem]) async throws -> [String]
+    /// Runs on the caller's executor (the request batcher's actor), not the cooperative pool:
+    /// a request's answer is then handled without waiting in the pool's queue.
+    nonisolated(nonsending) func translate(_ items: [TranslationItem]) async throws -> [String]
     /// Makes the engine use these glossary entries (DeepL syncs them to its glossary API).
     /// Engines that get terms per request (OpenAI) or cannot use them ignore it.
     func setGlossary(entries: [GlossaryEntry], version: String)
