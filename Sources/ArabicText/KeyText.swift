@@ -28,8 +28,8 @@ public enum KeyText {
             }
         }
         for scalar in text.unicodeScalars {
-            // Fast paths for ASCII and the Arabic letters, diacritics and digits (nearly every
-            // scalar of a release) before the Unicode property lookup.
+            // Fast paths for ASCII and the Arabic letters and diacritics (nearly every scalar
+            // of a release) before the Unicode property lookup.
             let v = scalar.value
             if v < 0x80 {
                 let letter = (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A
