@@ -1,8 +1,11 @@
-/// Fast character classes on scalar values for the segmenter's hot loop. The common cases
-/// (ASCII, the Arabic block) are answered without a Unicode property lookup.
-enum ScalarClass {
-    @inline(__always)
-    static func isSpace(_ v: UInt32) -> Bool {
+/// Fast character classes on scalar values for the segmenter's and the checks' hot loops. The
+/// common cases (ASCII, the Arabic block) are answered without a Unicode property lookup;
+/// `isSpace` and `isFormat` agree with White_Space and General_Category=Cf on every scalar
+/// (ScalarClassTests).
+public enum ScalarClass {
+    /// Unicode White_Space.
+    @inlinable
+    public static func isSpace(_ v: UInt32) -> Bool {
         switch v {
         case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true
@@ -17,8 +20,8 @@ enum ScalarClass {
     }
 
     /// Invisible format characters (Cf): direction marks and embeddings, ZWJ/ZWNJ, BOM.
-    @inline(__always)
-    static func isFormat(_ v: UInt32) -> Bool {
+    @inlinable
+    public static func isFormat(_ v: UInt32) -> Bool {
         if v < 0xAD { return false }
         switch v {
         case 0xAD, 0x061C, 0x0600...0x0605, 0x06DD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064,

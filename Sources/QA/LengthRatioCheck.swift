@@ -1,3 +1,4 @@
+import ArabicText
 import BayanCore
 
 /// `length`: the English is far longer or shorter than the Arabic usually gives. English runs
@@ -43,17 +44,9 @@ public struct LengthRatioCheck: PairChecker {
         var count = 0
         for s in text.unicodeScalars {
             let v = s.value
-            // ASCII and the Arabic letters other than the tatweel, without the property lookups.
-            if v < 0x80 {
-                if !(v == 0x20 || (v >= 0x09 && v <= 0x0D)) { count += 1 }
-                continue
-            }
-            if v >= 0x0621 && v <= 0x064A {
-                if v != 0x0640 { count += 1 }
-                continue
-            }
-            if !s.properties.isWhitespace && s.properties.generalCategory != .format
-                && s.properties.generalCategory != .nonspacingMark && s != "\u{0640}" {
+            if ScalarClass.isSpace(v) || ScalarClass.isFormat(v) || v == 0x0640 { continue }
+            // No nonspacing mark lies below U+0300 or among the Arabic letters: skip the lookup.
+            if v < 0x0300 || (0x0621...0x064A).contains(v) || s.properties.generalCategory != .nonspacingMark {
                 count += 1
             }
         }

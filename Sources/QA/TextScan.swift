@@ -1,3 +1,4 @@
+import ArabicText
 /// Character classes shared by the checks.
 enum TextScan {
     static func isArabicLetter(_ s: Unicode.Scalar) -> Bool {
@@ -24,11 +25,6 @@ enum TextScan {
         out.reserveCapacity(text.unicodeScalars.count)
         for s in text.unicodeScalars {
             let v = s.value
-            // ASCII and the Arabic letters hold no format characters: skip the property lookup.
-            if v < 0x80 || (v >= 0x0621 && v <= 0x064A) {
-                out.append(s)
-                continue
-            }
             switch v {
             case 0x0660...0x0669: out.append(Unicode.Scalar(v - 0x0660 + 0x30) ?? s)
             case 0x06F0...0x06F9: out.append(Unicode.Scalar(v - 0x06F0 + 0x30) ?? s)
@@ -37,7 +33,7 @@ enum TextScan {
             case 0x066A: out.append("%")
             case 0x00A0, 0x2000...0x200A, 0x202F: out.append(" ")
             default:
-                if s.properties.generalCategory == .format { continue }
+                if ScalarClass.isFormat(v) { continue }
                 out.append(s)
             }
         }
